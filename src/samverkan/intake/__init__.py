@@ -1,0 +1,1 @@
+"""Reports: what partners saw, as they submitted it."""

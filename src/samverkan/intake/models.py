@@ -1,0 +1,45 @@
+"""Stored reports.
+
+A report is stored exactly as submitted (``payload``, the validated
+``ReportIn``) next to the columns the system filters on. ``(organisation,
+external_id)`` is unique: submitting the same report twice stores it once.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.access.models import Organisation
+
+
+class ReportKind(models.TextChoices):
+    POSTAL_ITEM = "postal_item", _("Suspicious postal item")
+    SEIZURE = "seizure", _("Seizure")
+    COURIER_STATEMENT = "courier_statement", _("Courier statement")
+    OBSERVATION = "observation", _("Observation")
+    INTELLIGENCE = "intelligence", _("Intelligence report")
+
+
+class Report(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
+    external_id = models.CharField(max_length=100)
+    kind = models.CharField(max_length=30, choices=ReportKind.choices)
+    occurred_at = models.DateTimeField()
+    reported_at = models.DateTimeField()
+    received_at = models.DateTimeField(auto_now_add=True)
+    source_grading = models.CharField(max_length=1)
+    information_grading = models.CharField(max_length=1)
+    tlp = models.CharField(max_length=12)
+    payload = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"], name="report_unique_per_organisation"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.external_id}"

@@ -1,0 +1,1 @@
+"""The pages people use: start page, login, and the shared layout."""

@@ -1,0 +1,96 @@
+"""The demo: a generated world, loaded, with one login per persona.
+
+Demo personas are named as in the tests (``postal_agent``, ``customs_officer``,
+``oslo_coordinator`` …) so that the README tour, the tests and the demo speak
+about the same people. Their shared password is printed; it is only ever set
+on a demo database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from samverkan.access.models import Organisation, OrganisationKind, User
+from samverkan.access.services import user_ensure
+
+DEMO_PASSWORD = "samverkan-demo"  # noqa: S105 - printed for the demo, never used elsewhere
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    username: str
+    full_name: str
+    kind: OrganisationKind
+    country: str
+    name_contains: str
+    does: str
+
+
+PERSONAS = (
+    Persona(
+        "postal_agent", "Lena Holm", OrganisationKind.POSTAL_AGENT, "SE", "", "reports a letter"
+    ),
+    Persona(
+        "posten_agent", "Kari Nilsen", OrganisationKind.POSTAL_AGENT, "NO", "", "reports a parcel"
+    ),
+    Persona(
+        "customs_officer", "Jonas Berg", OrganisationKind.CUSTOMS, "SE", "", "registers seizures"
+    ),
+    Persona(
+        "toll_officer", "Ingrid Dahl", OrganisationKind.CUSTOMS, "NO", "", "registers seizures"
+    ),
+    Persona(
+        "ost_officer", "Per Olsen", OrganisationKind.POLICE_DISTRICT, "NO", "Øst", "border stops"
+    ),
+    Persona(
+        "oslo_coordinator",
+        "Nina Haugen",
+        OrganisationKind.POLICE_DISTRICT,
+        "NO",
+        "Oslo",
+        "takes or declines leads",
+    ),
+    Persona("noa_analyst", "Sara Lind", OrganisationKind.NATIONAL_POLICE, "SE", "", "analyses"),
+    Persona("kripos_analyst", "Ola Moen", OrganisationKind.NATIONAL_POLICE, "NO", "", "analyses"),
+    Persona(
+        "municipality_partner", "Eva Ek", OrganisationKind.MUNICIPALITY, "SE", "", "statistics"
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLogin:
+    username: str
+    organisation: str
+    does: str
+
+
+def demo_logins_ensure() -> list[DemoLogin]:
+    """Create each persona's user in the first matching organisation of the loaded world."""
+    logins = []
+    for persona in PERSONAS:
+        organisations = Organisation.objects.filter(kind=persona.kind, country=persona.country)
+        if persona.name_contains:
+            organisations = organisations.filter(name__icontains=persona.name_contains)
+        organisation = organisations.order_by("code").first()
+        if organisation is None:
+            continue
+        user = user_ensure(
+            username=persona.username,
+            password=DEMO_PASSWORD,
+            organisation=organisation,
+            full_name=persona.full_name,
+        )
+        logins.append(DemoLogin(user.username, organisation.name, persona.does))
+    return logins
+
+
+def demo_admin_ensure() -> User:
+    """The demo's administrator (Django's staff flag; roles come with the access spine)."""
+    user, created = User.objects.get_or_create(
+        username="admin", defaults={"first_name": "Admin", "is_staff": True}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
