@@ -14,9 +14,10 @@ from samverkan import settings as samverkan_settings
 
 
 def _run_samverkan(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "-m", "samverkan.cli", *args],
-        env={**os.environ, **env},
+        env={**inherited, **env},
         capture_output=True,
         text=True,
         check=False,
