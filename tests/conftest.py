@@ -5,8 +5,11 @@ Each persona's comment says who they are and what they must (not) see.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from samverkan.access.models import Organisation, OrganisationKind, User
 
@@ -34,6 +37,36 @@ def _user(username: str, organisation: Organisation | None, first_name: str) -> 
     return User.objects.create_user(
         username=username, password=PASSWORD, organisation=organisation, first_name=first_name
     )
+
+
+@pytest.fixture(autouse=True)
+def _audit_trail_emptied_before_flush(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests that commit leave audit events; the database refuses to delete them.
+
+    Django flushes the tables after such a test. Lift the append-only guard
+    for that moment only, the way a database administrator would.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = replica")
+            cursor.execute("DELETE FROM audit_auditevent")
+            cursor.execute("SET session_replication_role = origin")
+        else:
+            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
+            cursor.execute("DELETE FROM audit_auditevent")
+            cursor.execute(
+                "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent"
+                " BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END"
+            )
 
 
 @pytest.fixture

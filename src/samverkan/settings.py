@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "samverkan.access",
+    "samverkan.audit",
     "samverkan.intake",
     "samverkan.web",
 ]
