@@ -33,9 +33,15 @@ def _organisation(code: str, kind: OrganisationKind, country: str, name: str) ->
     return organisation
 
 
-def _user(username: str, organisation: Organisation | None, first_name: str) -> User:
+def _user(
+    username: str, organisation: Organisation | None, first_name: str, roles: list[str]
+) -> User:
     return User.objects.create_user(
-        username=username, password=PASSWORD, organisation=organisation, first_name=first_name
+        username=username,
+        password=PASSWORD,
+        organisation=organisation,
+        first_name=first_name,
+        roles=roles,
     )
 
 
@@ -75,14 +81,14 @@ def postal_agent(db: None) -> User:
     shop = _organisation(
         "se-agent-ica-tallbacken", OrganisationKind.POSTAL_AGENT, "SE", "ICA Nära Tallbacken"
     )
-    return _user("postal_agent", shop, "Lena")
+    return _user("postal_agent", shop, "Lena", ["reporter"])
 
 
 @pytest.fixture
 def customs_officer(db: None) -> User:
     """A Swedish customs officer; registers seizures."""
     customs = _organisation("se-customs", OrganisationKind.CUSTOMS, "SE", "Tullverket")
-    return _user("customs_officer", customs, "Jonas")
+    return _user("customs_officer", customs, "Jonas", ["officer"])
 
 
 @pytest.fixture
@@ -91,10 +97,10 @@ def oslo_coordinator(db: None) -> User:
     oslo = _organisation(
         "no-district-oslo", OrganisationKind.POLICE_DISTRICT, "NO", "Oslo politidistrikt"
     )
-    return _user("oslo_coordinator", oslo, "Nina")
+    return _user("oslo_coordinator", oslo, "Nina", ["coordinator"])
 
 
 @pytest.fixture
 def outsider(db: None) -> User:
     """Has an account but no organisation: must see nothing at all."""
-    return _user("outsider", None, "Otto")
+    return _user("outsider", None, "Otto", [])

@@ -47,3 +47,20 @@ class User(AbstractUser):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
+    # Role codes (``samverkan.access.roles.Role``) held in ``organisation``.
+    roles = models.JSONField(default=list, blank=True)
+
+    def has_role(self, role: str) -> bool:
+        return self.is_active and self.organisation_id is not None and role in self.roles
+
+
+class Compartment(models.Model):
+    """An operation or case group: what is marked with it, only its members see."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="compartments")
+    members = models.ManyToManyField(User, related_name="compartments", blank=True)
+
+    def __str__(self) -> str:
+        return self.name

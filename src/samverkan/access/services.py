@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 
 from samverkan.access.models import Organisation, User
+from samverkan.access.roles import ROLES_BY_ORGANISATION_KIND
 from samverkan.intake.schemas import OrganisationIn
 
 
@@ -27,13 +30,26 @@ def organisation_register(*, data: OrganisationIn) -> Organisation:
 
 @transaction.atomic
 def user_ensure(
-    *, username: str, password: str, organisation: Organisation, full_name: str
+    *,
+    username: str,
+    password: str,
+    organisation: Organisation,
+    full_name: str,
+    roles: Sequence[str],
 ) -> User:
     """Create the user if missing (demo set-up); an existing user keeps its password."""
+    allowed = ROLES_BY_ORGANISATION_KIND[organisation.kind]
+    if not set(roles) <= allowed:
+        raise ValueError(f"roles {sorted(set(roles) - allowed)} do not exist in {organisation}")
     first, _, last = full_name.partition(" ")
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"organisation": organisation, "first_name": first, "last_name": last},
+        defaults={
+            "organisation": organisation,
+            "first_name": first,
+            "last_name": last,
+            "roles": list(roles),
+        },
     )
     if created:
         user.set_password(password)

@@ -3,7 +3,9 @@
 A world folder (see ``samverkan.scenario``) holds ``organisations.jsonl`` and
 ``reports.jsonl``. Each line is validated with the intake schema and stored
 by the intake services, so loading exercises exactly what the API does.
-Loading twice stores nothing twice.
+Loading twice stores nothing twice. Compartments named in the world are
+created on first use, owned by the organisation that first marks a report
+with them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from samverkan.access.models import Organisation
+from samverkan.access.models import Compartment, Organisation
 from samverkan.access.services import organisation_register
 from samverkan.intake.schemas import OrganisationIn, Submission
 from samverkan.intake.services import report_submit
@@ -80,7 +82,13 @@ def world_load(*, folder: Path, progress: Callable[[int], None] | None = None) -
             raise WorldError(
                 f"reports.jsonl line {number}: unknown organisation {submission.organisation!r}"
             )
-        _, was_created = report_submit(organisation=organisation, data=submission.report)
+        for code in submission.report.handling.compartments:
+            Compartment.objects.get_or_create(
+                code=code, defaults={"name": code, "owner": organisation}
+            )
+        _, was_created = report_submit(
+            organisation=organisation, data=submission.report, by=None, via="world-load"
+        )
         created += was_created
         existing += not was_created
         if progress is not None:

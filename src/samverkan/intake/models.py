@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.access.models import Organisation
+from samverkan.access.models import Compartment, Organisation, User
 
 
 class ReportKind(models.TextChoices):
@@ -23,6 +23,9 @@ class ReportKind(models.TextChoices):
 
 class Report(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
+    submitted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     external_id = models.CharField(max_length=100)
     kind = models.CharField(max_length=30, choices=ReportKind.choices)
     occurred_at = models.DateTimeField()
@@ -31,6 +34,9 @@ class Report(models.Model):
     source_grading = models.CharField(max_length=1)
     information_grading = models.CharField(max_length=1)
     tlp = models.CharField(max_length=12)
+    compartments = models.ManyToManyField(Compartment, blank=True, related_name="reports")
+    # TLP:RED reports are for these named people (besides the submitter) only.
+    red_recipients = models.ManyToManyField(User, blank=True, related_name="red_reports")
     payload = models.JSONField()
 
     class Meta:

@@ -5,14 +5,25 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from samverkan.access.models import Organisation
+from samverkan.access.models import Compartment, Organisation, User
+from samverkan.audit.models import AuditAction
+from samverkan.audit.services import audit_record
 from samverkan.intake.models import Report
 from samverkan.intake.schemas import ReportIn
 
 
-def report_submit(*, organisation: Organisation, data: ReportIn) -> tuple[Report, bool]:
-    """Store one report; a repeat of ``(organisation, external_id)`` returns the stored one.
+class ReportRejectedError(ValueError):
+    """The report cannot be stored as given; the message says why."""
 
+
+def report_submit(
+    *, organisation: Organisation, data: ReportIn, by: User | None, via: str
+) -> tuple[Report, bool]:
+    """Store one report and its collection event; a repeat returns the stored report.
+
+    ``(organisation, external_id)`` identifies a report: submitting it again
+    stores nothing and answers with the report as first stored. ``by`` is the
+    person who submitted it, or ``None`` for a system (``via`` names it).
     Returns the report and whether it was created now.
     """
     existing = Report.objects.filter(
@@ -20,10 +31,15 @@ def report_submit(*, organisation: Organisation, data: ReportIn) -> tuple[Report
     ).first()
     if existing is not None:
         return existing, False
+    compartments = list(Compartment.objects.filter(code__in=data.handling.compartments))
+    unknown = set(data.handling.compartments) - {c.code for c in compartments}
+    if unknown:
+        raise ReportRejectedError(f"unknown compartments: {', '.join(sorted(unknown))}")
     try:
         with transaction.atomic():
             report = Report.objects.create(
                 organisation=organisation,
+                submitted_by=by,
                 external_id=data.external_id,
                 kind=data.kind.value,
                 occurred_at=data.occurred_at,
@@ -32,6 +48,16 @@ def report_submit(*, organisation: Organisation, data: ReportIn) -> tuple[Report
                 information_grading=data.grading.information.value,
                 tlp=data.handling.tlp.value,
                 payload=data.model_dump(mode="json"),
+            )
+            report.compartments.set(compartments)
+            audit_record(
+                actor=by,
+                actor_label="" if by else f"{via}:{organisation.code}",
+                action=AuditAction.COLLECT,
+                object_type="report",
+                object_id=str(report.pk),
+                details={"kind": report.kind, "via": via, "tlp": report.tlp},
+                personal_data=report.payload,
             )
     except IntegrityError:
         # A concurrent submission of the same report won the race: answer with it.

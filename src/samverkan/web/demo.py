@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from samverkan.access.models import Organisation, OrganisationKind, User
+from samverkan.access.models import Organisation, OrganisationKind
 from samverkan.access.services import user_ensure
 
 DEMO_PASSWORD = "samverkan-demo"  # noqa: S105 - printed for the demo, never used elsewhere
@@ -23,24 +23,55 @@ class Persona:
     kind: OrganisationKind
     country: str
     name_contains: str
+    roles: tuple[str, ...]
     does: str
 
 
 PERSONAS = (
     Persona(
-        "postal_agent", "Lena Holm", OrganisationKind.POSTAL_AGENT, "SE", "", "reports a letter"
+        "postal_agent",
+        "Lena Holm",
+        OrganisationKind.POSTAL_AGENT,
+        "SE",
+        "",
+        ("reporter",),
+        "reports suspicious letters",
     ),
     Persona(
-        "posten_agent", "Kari Nilsen", OrganisationKind.POSTAL_AGENT, "NO", "", "reports a parcel"
+        "posten_agent",
+        "Kari Nilsen",
+        OrganisationKind.POSTAL_AGENT,
+        "NO",
+        "",
+        ("reporter",),
+        "reports suspicious parcels",
     ),
     Persona(
-        "customs_officer", "Jonas Berg", OrganisationKind.CUSTOMS, "SE", "", "registers seizures"
+        "customs_officer",
+        "Jonas Berg",
+        OrganisationKind.CUSTOMS,
+        "SE",
+        "",
+        ("officer",),
+        "registers seizures",
     ),
     Persona(
-        "toll_officer", "Ingrid Dahl", OrganisationKind.CUSTOMS, "NO", "", "registers seizures"
+        "toll_officer",
+        "Ingrid Dahl",
+        OrganisationKind.CUSTOMS,
+        "NO",
+        "",
+        ("officer",),
+        "registers seizures",
     ),
     Persona(
-        "ost_officer", "Per Olsen", OrganisationKind.POLICE_DISTRICT, "NO", "Øst", "border stops"
+        "ost_officer",
+        "Per Olsen",
+        OrganisationKind.POLICE_DISTRICT,
+        "NO",
+        "Øst",
+        ("officer",),
+        "registers courier statements from border stops",
     ),
     Persona(
         "oslo_coordinator",
@@ -48,12 +79,53 @@ PERSONAS = (
         OrganisationKind.POLICE_DISTRICT,
         "NO",
         "Oslo",
-        "takes or declines leads",
+        ("coordinator", "officer"),
+        "declares capacity, takes or declines leads",
     ),
-    Persona("noa_analyst", "Sara Lind", OrganisationKind.NATIONAL_POLICE, "SE", "", "analyses"),
-    Persona("kripos_analyst", "Ola Moen", OrganisationKind.NATIONAL_POLICE, "NO", "", "analyses"),
     Persona(
-        "municipality_partner", "Eva Ek", OrganisationKind.MUNICIPALITY, "SE", "", "statistics"
+        "noa_analyst",
+        "Sara Lind",
+        OrganisationKind.NATIONAL_POLICE,
+        "SE",
+        "",
+        ("analyst",),
+        "analyses networks",
+    ),
+    Persona(
+        "kripos_analyst",
+        "Ola Moen",
+        OrganisationKind.NATIONAL_POLICE,
+        "NO",
+        "Kripos",
+        ("analyst",),
+        "analyses networks",
+    ),
+    Persona(
+        "municipality_partner",
+        "Eva Ek",
+        OrganisationKind.MUNICIPALITY,
+        "SE",
+        "",
+        ("partner",),
+        "sees statistics without personal data",
+    ),
+    Persona(
+        "noa_auditor",
+        "Maja Sjö",
+        OrganisationKind.NATIONAL_POLICE,
+        "SE",
+        "",
+        ("auditor",),
+        "reads and verifies the audit trail",
+    ),
+    Persona(
+        "noa_admin",
+        "Adam Lund",
+        OrganisationKind.NATIONAL_POLICE,
+        "SE",
+        "",
+        ("admin",),
+        "manages users and organisations",
     ),
 )
 
@@ -80,17 +152,7 @@ def demo_logins_ensure() -> list[DemoLogin]:
             password=DEMO_PASSWORD,
             organisation=organisation,
             full_name=persona.full_name,
+            roles=persona.roles,
         )
         logins.append(DemoLogin(user.username, organisation.name, persona.does))
     return logins
-
-
-def demo_admin_ensure() -> User:
-    """The demo's administrator (Django's staff flag; roles come with the access spine)."""
-    user, created = User.objects.get_or_create(
-        username="admin", defaults={"first_name": "Admin", "is_staff": True}
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-    return user

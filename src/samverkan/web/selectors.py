@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from samverkan.access.models import User
-from samverkan.intake.models import Report, ReportKind
+from samverkan.access.policy import reports_visible_to
+from samverkan.intake.models import ReportKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,15 +19,12 @@ class KindCount:
 
 
 def report_counts_visible_to(*, reader: User) -> list[KindCount]:
-    """How many reports of each kind the reader's organisation may count.
-
-    Until handling codes arrive, a reader counts the reports of their own
-    organisation only: counting others' reports would already disclose them.
-    """
+    """How many reports of each kind the reader's organisation submitted, as far as visible."""
     if reader.organisation_id is None:
         return []
     rows = dict(
-        Report.objects.filter(organisation_id=reader.organisation_id)
+        reports_visible_to(reader=reader)
+        .filter(organisation_id=reader.organisation_id)
         .values_list("kind")
         .annotate(n=Count("id"))
         .values_list("kind", "n")

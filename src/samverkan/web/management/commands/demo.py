@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from samverkan.intake.models import Report
-from samverkan.web.demo import DEMO_PASSWORD, demo_admin_ensure, demo_logins_ensure
+from samverkan.web.demo import DEMO_PASSWORD, demo_logins_ensure
 
 
 class Command(BaseCommand):
@@ -35,14 +35,12 @@ class Command(BaseCommand):
             self.stdout.write("Loading it through the intake services …")
             call_command("load", str(world))
         logins = demo_logins_ensure()
-        demo_admin_ensure()
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS("Demo logins (password for all: " + DEMO_PASSWORD + ")")
         )
         for login in logins:
             self.stdout.write(f"  {login.username:<22} {login.organisation} — {login.does}")
-        self.stdout.write(f"  {'admin':<22} administrator")
         self.stdout.write("")
         if not options["no_serve"]:
             call_command("serve", port=options["port"])

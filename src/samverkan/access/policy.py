@@ -1,0 +1,95 @@
+"""Who may see and do what. Every read and write of shared data asks here first.
+
+Rules (``product.md``, ``security.md``), one condition per line below:
+
+- Nobody without an organisation, or inactive, sees anything.
+- Reporters (postal operators and agents) see the reports their own
+  organisation submitted (the staff of one shop share its counter), and
+  nothing else: not another shop's, not their operator's.
+- Partners (municipalities), administrators and auditors see no reports:
+  aggregates and the audit trail are their pages.
+- Officers, analysts and coordinators of police and customs see reports by
+  handling code: CLEAR, GREEN and AMBER across law enforcement; AMBER+STRICT
+  inside the originating organisation only; RED for the submitter and the
+  named recipients only.
+- A report in compartments is seen only by members of *all* of them.
+
+Selectors filter in the database query, so counts and pages never include
+what the reader may not see. ``access_*`` functions answer "missing" and
+"forbidden" with the same ``NotFound``; ``Forbidden`` only when the reader
+may see the object but not do the action.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from samverkan.access.models import Compartment, User
+from samverkan.access.roles import LAW_ENFORCEMENT, Role
+from samverkan.intake.models import Report
+
+
+class NotFound(Exception):  # noqa: N818 - it says what the reader is told
+    """The object does not exist for this reader (absent and forbidden look alike)."""
+
+
+class Forbidden(Exception):  # noqa: N818 - it says what the reader is told
+    """The reader may see the object but not do this to it (HTTP 403)."""
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CHANGE = "change"
+
+
+_INTELLIGENCE_ROLES = (Role.OFFICER, Role.ANALYST, Role.COORDINATOR)
+
+
+def reads_intelligence(reader: User) -> bool:
+    """Whether the reader's organisation and roles give access to shared reports at all."""
+    return (
+        reader.is_active
+        and reader.organisation is not None
+        and reader.organisation.kind in LAW_ENFORCEMENT
+        and any(reader.has_role(role) for role in _INTELLIGENCE_ROLES)
+    )
+
+
+def reports_visible_to(*, reader: User) -> QuerySet[Report]:
+    """Every report the reader may view, as one database query."""
+    reports = Report.objects.all()
+    if not reader.is_active or reader.organisation_id is None:
+        return reports.none()
+    if reads_intelligence(reader):
+        by_handling = (
+            Q(tlp__in=["CLEAR", "GREEN", "AMBER"])
+            | Q(tlp="AMBER+STRICT", organisation_id=reader.organisation_id)
+            | Q(tlp="RED", submitted_by=reader)
+            | Q(Exists(_red_recipient(reader)), tlp="RED")
+        )
+        return reports.filter(by_handling).exclude(Exists(_compartment_closed_to(reader)))
+    if reader.has_role(Role.REPORTER):
+        return reports.filter(organisation_id=reader.organisation_id)
+    return reports.none()
+
+
+def _red_recipient(reader: User) -> QuerySet[User]:
+    """The reader, if named as a recipient of the outer report."""
+    return User.objects.filter(pk=reader.pk, red_reports=OuterRef("pk"))
+
+
+def _compartment_closed_to(reader: User) -> QuerySet[Compartment]:
+    """Compartments of the outer report that the reader is not a member of."""
+    return Compartment.objects.filter(reports=OuterRef("pk")).exclude(members=reader)
+
+
+def access_report(reader: User, report_id: int, action: Action) -> Report:
+    """The report, if the reader may do ``action`` to it; else ``NotFound``."""
+    report = reports_visible_to(reader=reader).filter(pk=report_id).first()
+    if report is None:
+        raise NotFound
+    if action is Action.CHANGE and report.organisation_id != reader.organisation_id:
+        raise Forbidden
+    return report
