@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: demo test test-deps lint types pytest pytest-postgres check clean messages
 
 demo: $(VENV)/.installed
-	$(BIN)/samverkan demo
+	SAMVERKAN_SECOND_FACTOR=$${SAMVERKAN_SECOND_FACTOR:-off} $(BIN)/samverkan demo
 
 test: $(VENV)/.installed-dev test-deps lint types pytest pytest-postgres
 

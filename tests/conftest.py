@@ -10,6 +10,9 @@ from collections.abc import Iterator
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverkan.access.models import Organisation, OrganisationKind, User
 
@@ -43,6 +46,16 @@ def _user(
         first_name=first_name,
         roles=roles,
     )
+
+
+def login_verified(client: Client, user: User) -> TOTPDevice:
+    """Log in as someone who has also given their second factor."""
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
 
 
 @pytest.fixture(autouse=True)

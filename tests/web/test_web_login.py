@@ -6,7 +6,7 @@ from django.test import Client
 
 from samverkan.access.models import User
 from samverkan.intake.models import Report
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, login_verified
 
 
 def test_anonymous_visitor_is_sent_to_login(client: Client) -> None:
@@ -61,7 +61,7 @@ def test_counts_never_include_other_organisations_reports(
     client.force_login(postal_agent)
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<span class="count">1</span>' not in html
-    client.force_login(customs_officer)
+    login_verified(client, customs_officer)
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<span class="count">1</span>' in html
 
