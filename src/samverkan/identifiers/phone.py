@@ -1,0 +1,125 @@
+"""Phone numbers, keyed in E.164 ("+46701234567").
+
+Invariant: a key is only ever produced for a number that libphonenumber's
+metadata calls *valid* (an allocated range of the right length), so two keys
+are equal exactly when the numbers are the same line.
+
+Pitfalls:
+
+- A number without country code is read in the ``region`` hint's numbering
+  plan. Without a hint, a number starting with the trunk "0" is read as
+  Swedish; any other is tried as Norwegian first and then Swedish, because
+  Norwegian numbers have no trunk prefix while Swedes always write the 0 —
+  "912 34 567" is a Norwegian mobile, not Byske 0912-345 67.
+- "+46 (0)70 ..." and "+46 070 ..." both drop the trunk 0; libphonenumber
+  handles that.
+- Letters are refused: libphonenumber would turn "070 ABC" into keypad
+  digits, which in reports means a typo, not a vanity number.
+- Extensions ("ext. 12") fall under the letter rule; short codes (112,
+  11414) are not valid numbers. Neither names a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, ValidationResult
+
+from samverkan.identifiers._base import Identifier, InvalidIdentifier, clean_region, prepare
+
+KIND = "phone"
+_LABEL = "phone number"
+_URI_PREFIX = re.compile(r"^(?:tel|callto|sms):", re.IGNORECASE)
+_ALLOWED = re.compile(r"[0-9+()\-./ ]+")
+
+_PARSE_ERRORS = {
+    NumberParseException.INVALID_COUNTRY_CODE: (
+        "country",
+        "The country code of this phone number does not exist.",
+    ),
+    NumberParseException.TOO_SHORT_AFTER_IDD: (
+        "length",
+        "This phone number is too short after its international prefix.",
+    ),
+    NumberParseException.TOO_SHORT_NSN: ("length", "This phone number is too short."),
+    NumberParseException.TOO_LONG: ("length", "This phone number is too long."),
+}
+_POSSIBILITY_ERRORS = {
+    ValidationResult.TOO_SHORT: "This phone number has too few digits for its country.",
+    ValidationResult.TOO_LONG: "This phone number has too many digits for its country.",
+    ValidationResult.INVALID_LENGTH: "This phone number has the wrong number of digits.",
+    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: (
+        "This phone number lacks its area code; write it with the area code."
+    ),
+}
+
+
+def normalise(raw: str, *, region: str | None = None) -> Identifier:
+    """Parse a phone number written in any national or international habit."""
+    text = _URI_PREFIX.sub("", prepare(raw, kind=KIND, label=_LABEL)).strip()
+    if not _ALLOWED.fullmatch(text):
+        raise InvalidIdentifier(
+            KIND,
+            "format",
+            "A phone number may contain only digits, spaces and the signs + - . / ( ).",
+        )
+    hint = clean_region(region, kind=KIND)
+    if hint is not None and hint not in phonenumbers.SUPPORTED_REGIONS:
+        raise InvalidIdentifier(
+            KIND, "country", f"The country hint {hint} has no phone numbering plan."
+        )
+    errors: list[InvalidIdentifier] = []
+    for candidate in _regions(text, hint):
+        try:
+            number = _parse_valid(text, candidate)
+        except InvalidIdentifier as error:
+            errors.append(error)
+            continue
+        return Identifier(kind=KIND, key=_e164(number), display=_international(number))
+    raise errors[0]  # the first plan tried is the likeliest, so its complaint is the useful one
+
+
+def _regions(text: str, hint: str | None) -> tuple[str, ...]:
+    """The numbering plans to try, in order (see the module docstring)."""
+    if hint is not None:
+        return (hint,)
+    if text.lstrip("(").startswith("0"):
+        return ("SE",)
+    return ("NO", "SE")
+
+
+def _parse_valid(text: str, region: str) -> PhoneNumber:
+    """Parse in one numbering plan; raise unless the number is possible and valid."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except NumberParseException as error:
+        code, message = _PARSE_ERRORS.get(
+            error.error_type, ("format", "This does not look like a phone number.")
+        )
+        raise InvalidIdentifier(KIND, code, message) from error
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == ValidationResult.INVALID_COUNTRY_CODE:
+        raise InvalidIdentifier(
+            KIND, "country", "The country code of this phone number does not exist."
+        )
+    if reason != ValidationResult.IS_POSSIBLE:
+        raise InvalidIdentifier(KIND, "length", _POSSIBILITY_ERRORS[reason])
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidIdentifier(
+            KIND,
+            "invalid",
+            f"The number {_e164(number)} is not in any range allocated by its country's "
+            "numbering plan.",
+        )
+    return number
+
+
+def _e164(number: PhoneNumber) -> str:
+    return str(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+
+
+def _international(number: PhoneNumber) -> str:
+    """International format with spaces only ("+46 70 123 45 67", not "+46 70-123 45 67")."""
+    formatted = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    return str(formatted).replace("-", " ")
