@@ -93,3 +93,8 @@ def access_report(reader: User, report_id: int, action: Action) -> Report:
     if action is Action.CHANGE and report.organisation_id != reader.organisation_id:
         raise Forbidden
     return report
+
+
+def reports_visible_to_system(*, organisation_id: int) -> QuerySet[Report]:
+    """What a partner system (an API token of one organisation) may read: its own reports."""
+    return Report.objects.filter(organisation_id=organisation_id)
