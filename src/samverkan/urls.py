@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from samverkan.access import views as access_views
+from samverkan.audit import views as audit_views
+from samverkan.intake import views as intake_views
 from samverkan.web import views
 
 urlpatterns = [
@@ -14,5 +16,10 @@ urlpatterns = [
     ),
     path("login/second-factor/", access_views.second_factor, name="second_factor"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("purpose/", access_views.purpose, name="purpose"),
+    path("reports/", intake_views.report_list, name="report_list"),
+    path("reports/<int:report_id>/", intake_views.report_detail, name="report_detail"),
+    path("audit/", audit_views.audit_trail, name="audit_trail"),
+    path("audit/export.csv", audit_views.audit_export, name="audit_export"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -28,6 +28,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from samverkan.access.models import Compartment, User
 from samverkan.access.roles import LAW_ENFORCEMENT, Role
+from samverkan.audit.models import AuditEvent
 from samverkan.intake.models import Report
 
 
@@ -98,3 +99,12 @@ def access_report(reader: User, report_id: int, action: Action) -> Report:
 def reports_visible_to_system(*, organisation_id: int) -> QuerySet[Report]:
     """What a partner system (an API token of one organisation) may read: its own reports."""
     return Report.objects.filter(organisation_id=organisation_id)
+
+
+def audit_events_visible_to(*, reader: User) -> QuerySet[AuditEvent]:
+    """The audit trail for auditors: all of it in law enforcement, else their own people's."""
+    if not reader.has_role(Role.AUDITOR) or reader.organisation is None:
+        return AuditEvent.objects.none()
+    if reader.organisation.kind in LAW_ENFORCEMENT:
+        return AuditEvent.objects.all()
+    return AuditEvent.objects.filter(organisation_code=reader.organisation.code)

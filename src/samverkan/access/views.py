@@ -17,6 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverkan.access.models import User
+from samverkan.access.purpose import REFERENCE, purpose_set
 
 
 class CodeForm(forms.Form):
@@ -77,3 +78,29 @@ def locked_out(
     """django-axes' answer once a username has failed too often (HTTP 429)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+
+
+class PurposeForm(forms.Form):
+    reference = forms.RegexField(
+        regex=REFERENCE,
+        label=_("Case or operation reference"),
+        help_text=_("For example 5000-K123456-26 or op-vinterljus."),
+        error_messages={"invalid": _("Give a case or operation reference (3–60 characters).")},
+        widget=forms.TextInput(attrs={"autofocus": True}),
+    )
+    note = forms.CharField(label=_("Why (optional)"), required=False, max_length=200)
+
+
+@never_cache
+@login_required
+def purpose(request: HttpRequest) -> HttpResponse:
+    """State the purpose that every following read of personal data is logged with."""
+    form = PurposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        purpose_set(
+            session=request.session,
+            reference=form.cleaned_data["reference"],
+            note=form.cleaned_data["note"],
+        )
+        return redirect(_next_url(request))
+    return render(request, "access/purpose.html", {"form": form, "next": _next_url(request)})

@@ -1,0 +1,59 @@
+"""Report pages: the list and one report, each read logged with the reader's purpose."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from samverkan.access.models import User
+from samverkan.access.policy import NotFound
+from samverkan.access.purpose import PurposeRequiredError, purpose_of
+from samverkan.intake.models import ReportKind
+from samverkan.intake.selectors import report_read, reports_list
+
+
+def _ask_purpose(request: HttpRequest) -> HttpResponse:
+    return redirect(f"{reverse('purpose')}?next={request.get_full_path()}")
+
+
+@never_cache
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    try:
+        purpose = purpose_of(session=request.session, reader=request.user)
+    except PurposeRequiredError:
+        return _ask_purpose(request)
+    kind = request.GET.get("kind", "")
+    if kind not in ReportKind.values:
+        kind = ""
+    page = reports_list(
+        reader=request.user, purpose=purpose, kind=kind, page=int(request.GET.get("page", 1) or 1)
+    )
+    return render(
+        request,
+        "intake/report_list.html",
+        {"page": page.page, "kind": kind, "kinds": ReportKind.choices, "purpose": purpose},
+    )
+
+
+@never_cache
+@login_required
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    assert isinstance(request.user, User)
+    try:
+        purpose = purpose_of(session=request.session, reader=request.user)
+    except PurposeRequiredError:
+        return _ask_purpose(request)
+    try:
+        report = report_read(reader=request.user, report_id=report_id, purpose=purpose)
+    except NotFound:
+        raise Http404 from None
+    return render(
+        request,
+        "intake/report_detail.html",
+        {"report": report, "data": report.payload, "purpose": purpose},
+    )
