@@ -38,7 +38,8 @@ def test_auditor_sees_who_read_a_report_and_why(
     assert page.status_code == 200
     assert "customs_officer" in html
     assert "op-vinterljus: backer phones" in html
-    assert "Consultation" in html and "Collection" in html
+    assert "Consultation" in html
+    assert "Collection" in html
 
 
 def test_auditor_verifies_the_chain_from_the_page(client: Client, noa_auditor: User) -> None:
