@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "samverkan.access",
     "samverkan.audit",
     "samverkan.intake",
+    "samverkan.retention",
     "samverkan.web",
 ]
 

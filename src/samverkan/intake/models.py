@@ -38,6 +38,8 @@ class Report(models.Model):
     # TLP:RED reports are for these named people (besides the submitter) only.
     red_recipients = models.ManyToManyField(User, blank=True, related_name="red_reports")
     payload = models.JSONField()
+    # Set while a lead or case depends on the report: retention leaves it alone.
+    retention_hold = models.BooleanField(default=False)
 
     class Meta:
         constraints = [

@@ -1,0 +1,36 @@
+"""Retention rules and the anonymous tallies that outlive erased reports."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from samverkan.intake.models import ReportKind
+
+
+class RetentionRule(models.Model):
+    """Reports of ``kind`` older than ``months`` (by when they happened) are erased."""
+
+    kind = models.CharField(max_length=30, choices=ReportKind.choices, unique=True)
+    months = models.PositiveSmallIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.months} months"
+
+
+class ReportTally(models.Model):
+    """How many reports of a kind one organisation made in one month: no personal data."""
+
+    month = models.DateField()
+    kind = models.CharField(max_length=30, choices=ReportKind.choices)
+    organisation_code = models.CharField(max_length=80)
+    erased = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "kind", "organisation_code"], name="tally_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.kind} {self.organisation_code}: {self.erased}"

@@ -1,0 +1,85 @@
+"""Running retention: see what is due (dry run), then erase it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from samverkan.audit.models import AuditAction
+from samverkan.audit.services import audit_record
+from samverkan.intake.models import Report
+from samverkan.retention.models import ReportTally, RetentionRule
+
+BATCH = 500
+
+
+@dataclass
+class RetentionRun:
+    now: datetime
+    dry_run: bool
+    due_by_kind: dict[str, int] = field(default_factory=dict)
+    erased: int = 0
+
+    @property
+    def due(self) -> int:
+        return sum(self.due_by_kind.values())
+
+
+def reports_due(*, now: datetime) -> QuerySet[Report]:
+    """Reports whose rule's period is over and that nothing holds."""
+    condition = Q(pk__in=[])
+    for rule in RetentionRule.objects.all():
+        cutoff = now - relativedelta(months=rule.months)
+        condition |= Q(kind=rule.kind, occurred_at__lt=cutoff)
+    return Report.objects.filter(condition, retention_hold=False)
+
+
+def retention_run(
+    *, now: datetime | None = None, dry_run: bool, progress: Callable[[int], None] | None = None
+) -> RetentionRun:
+    """Erase every report due; with ``dry_run`` only count them by kind."""
+    run = RetentionRun(now=now or timezone.now(), dry_run=dry_run)
+    due = reports_due(now=run.now)
+    for kind in due.values_list("kind", flat=True).distinct():
+        run.due_by_kind[kind] = due.filter(kind=kind).count()
+    if dry_run:
+        return run
+    while True:
+        batch = list(due.order_by("pk").values_list("pk", flat=True)[:BATCH])
+        if not batch:
+            return run
+        for report_id in batch:
+            run.erased += _erase(report_id)
+        if progress is not None:
+            progress(run.erased)
+
+
+@transaction.atomic
+def _erase(report_id: int) -> int:
+    """Erase one report: tally it, log the erasure, delete it, all or nothing."""
+    report = Report.objects.select_for_update().filter(pk=report_id, retention_hold=False).first()
+    if report is None:
+        return 0
+    month = report.occurred_at.date().replace(day=1)
+    tally, _ = ReportTally.objects.get_or_create(
+        month=month, kind=report.kind, organisation_code=report.organisation.code
+    )
+    ReportTally.objects.filter(pk=tally.pk).update(erased=F("erased") + 1)
+    audit_record(
+        actor=None,
+        actor_label="retention",
+        action=AuditAction.ERASE,
+        object_type="report",
+        object_id=str(report.pk),
+        purpose="retention period over",
+        details={"kind": report.kind, "occurred_month": f"{month:%Y-%m}"},
+        personal_data=report.payload,
+    )
+    report.delete()
+    return 1
