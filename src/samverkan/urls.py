@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from samverkan.access import user_views
 from samverkan.access import views as access_views
 from samverkan.audit import views as audit_views
 from samverkan.intake import views as intake_views
@@ -21,5 +22,7 @@ urlpatterns = [
     path("reports/<int:report_id>/", intake_views.report_detail, name="report_detail"),
     path("audit/", audit_views.audit_trail, name="audit_trail"),
     path("audit/export.csv", audit_views.audit_export, name="audit_export"),
+    path("settings/users/", user_views.user_list, name="user_list"),
+    path("settings/users/<int:user_id>/", user_views.user_change, name="user_change"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -108,3 +108,18 @@ def audit_events_visible_to(*, reader: User) -> QuerySet[AuditEvent]:
     if reader.organisation.kind in LAW_ENFORCEMENT:
         return AuditEvent.objects.all()
     return AuditEvent.objects.filter(organisation_code=reader.organisation.code)
+
+
+def users_managed_by(*, reader: User) -> QuerySet[User]:
+    """The users an administrator manages: those of their own organisation."""
+    if not reader.has_role(Role.ADMIN) or reader.organisation_id is None:
+        return User.objects.none()
+    return User.objects.filter(organisation_id=reader.organisation_id)
+
+
+def access_managed_user(reader: User, user_id: int) -> User:
+    """A user the administrator may change; anyone else does not exist for them."""
+    user = users_managed_by(reader=reader).filter(pk=user_id).first()
+    if user is None:
+        raise NotFound
+    return user
