@@ -40,8 +40,12 @@ pytest-postgres: $(VENV)/.installed-dev
 
 check: lint types
 
+# Update the Swedish and Norwegian catalogues from the code, then compile them.
 messages: $(VENV)/.installed-dev
-	cd src/samverkan && ../../$(BIN)/samverkan makemessages -l sv -l nb --no-obsolete && ../../$(BIN)/samverkan compilemessages
+	cd src/samverkan && export SAMVERKAN_DATA_DIR=../../data && \
+	  ../../$(BIN)/samverkan makemessages -l sv -l nb --no-obsolete \
+	    -i "identifiers/*" -i "geography/*" -i "scenario/*" && \
+	  ../../$(BIN)/samverkan compilemessages
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
