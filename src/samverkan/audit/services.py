@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from samverkan.access.models import User
@@ -50,36 +50,35 @@ def audit_record(
         raise AuditOutsideTransactionError(
             "audit_record must run inside the transaction of the action it records"
         )
-    with transaction.atomic():
-        head = _head_locked()
-        now = timezone.now()
-        fields: dict[str, Any] = {
-            "sequence": head.sequence + 1,
-            "occurred_at": canonical_time(now),
-            "actor_id": actor.pk if actor is not None else None,
-            "actor_label": actor_label or (actor.get_username() if actor else "system"),
-            "organisation_code": (
-                actor.organisation.code if actor is not None and actor.organisation else ""
-            ),
-            "roles": sorted(roles),
-            "action": action.value,
-            "object_type": object_type,
-            "object_id": object_id,
-            "purpose": purpose,
-            "recipients": list(recipients),
-            "request_id": request_id,
-            "outcome": outcome,
-            "details": details or {},
-            "personal_data_hash": (
-                personal_data_hash(personal_data) if personal_data is not None else ""
-            ),
-        }
-        digest = entry_hash(head.entry_hash, fields)
-        event = AuditEvent.objects.create(
-            **{**fields, "occurred_at": now},
-            prev_hash=head.entry_hash,
-            entry_hash=digest,
-        )
-        head.sequence, head.entry_hash = event.sequence, digest
-        head.save(update_fields=["sequence", "entry_hash"])
+    head = _head_locked()
+    now = timezone.now()
+    fields: dict[str, Any] = {
+        "sequence": head.sequence + 1,
+        "occurred_at": canonical_time(now),
+        "actor_id": actor.pk if actor is not None else None,
+        "actor_label": actor_label or (actor.get_username() if actor else "system"),
+        "organisation_code": (
+            actor.organisation.code if actor is not None and actor.organisation else ""
+        ),
+        "roles": sorted(roles),
+        "action": action.value,
+        "object_type": object_type,
+        "object_id": object_id,
+        "purpose": purpose,
+        "recipients": list(recipients),
+        "request_id": request_id,
+        "outcome": outcome,
+        "details": details or {},
+        "personal_data_hash": (
+            personal_data_hash(personal_data) if personal_data is not None else ""
+        ),
+    }
+    digest = entry_hash(head.entry_hash, fields)
+    event = AuditEvent.objects.create(
+        **{**fields, "occurred_at": now},
+        prev_hash=head.entry_hash,
+        entry_hash=digest,
+    )
+    head.sequence, head.entry_hash = event.sequence, digest
+    head.save(update_fields=["sequence", "entry_hash"])
     return event
