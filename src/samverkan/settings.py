@@ -119,7 +119,9 @@ INSTALLED_APPS = [
     "samverkan.intake",
     "samverkan.retention",
     "samverkan.web",
+    "samverkan.api",
 ]
+API_RATE_PER_MINUTE = envint("API_RATE_PER_MINUTE", 600)  # requests per API token
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
