@@ -20,6 +20,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from samverkan.audit.models import AuditEvent
 
 
 def _setup() -> None:
@@ -35,14 +39,15 @@ def _setup() -> None:
     call_command("migrate", verbosity=0)
 
 
-def _chain(count: int, start: int, prev: str) -> tuple[list[object], str]:
+def _chain(count: int, start: int, prev: str) -> tuple[list[AuditEvent], str]:
     """Build ``count`` chained events in memory, as audit_record would."""
     from django.utils import timezone
 
     from samverkan.audit.chain import canonical_time, entry_hash
     from samverkan.audit.models import AuditEvent
 
-    events, now = [], timezone.now()
+    events: list[AuditEvent] = []
+    now = timezone.now()
     for offset in range(count):
         fields = {
             "sequence": start + offset,
@@ -112,20 +117,27 @@ def bench_verify(total: int) -> dict[str, float]:
     prev, sequence = head.entry_hash, head.sequence + 1
     while sequence <= total:
         batch, prev = _chain(min(20_000, total - sequence + 1), sequence, prev)
-        AuditEvent.objects.bulk_create(batch, batch_size=5000)  # type: ignore[misc]
+        AuditEvent.objects.bulk_create(batch, batch_size=5000)
         sequence += len(batch)
         sys.stderr.write(f"\r  building chain {sequence - 1:,}/{total:,}")
     AuditHead.objects.filter(id=1).update(sequence=total, entry_hash=prev)
     sys.stderr.write("\n")
     started = time.perf_counter()
-    rows = sum(1 for _ in AuditEvent.objects.order_by("sequence").values_list(*_COLUMNS).iterator(10_000))
+    rows = sum(
+        1 for _ in AuditEvent.objects.order_by("sequence").values_list(*_COLUMNS).iterator(10_000)
+    )
     fetch = time.perf_counter() - started
     started = time.perf_counter()
     result = audit_verify()
     verify = time.perf_counter() - started
     assert result.ok, result.problem
     assert rows == result.checked == total
-    return {"events": total, "verify_s": verify, "fetch_only_s": fetch, "verify_ratio": verify / fetch}
+    return {
+        "events": total,
+        "verify_s": verify,
+        "fetch_only_s": fetch,
+        "verify_ratio": verify / fetch,
+    }
 
 
 def main() -> None:
