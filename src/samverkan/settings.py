@@ -118,8 +118,8 @@ INSTALLED_APPS = [
     "samverkan.audit",
     "samverkan.intake",
     "samverkan.retention",
+    "samverkan.scenario",
     "samverkan.web",
-    "samverkan.api",
 ]
 API_RATE_PER_MINUTE = envint("API_RATE_PER_MINUTE", 600)  # requests per API token
 
