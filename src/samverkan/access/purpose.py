@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.sessions.backends.base import SessionBase
+from django.utils.translation import gettext as _
 
 from samverkan.access.models import User
 from samverkan.access.policy import reads_intelligence
@@ -32,7 +33,13 @@ class Purpose:
     note: str = ""
 
     def __str__(self) -> str:
+        """The purpose as logged: stable text, whatever the reader's language."""
         return f"{self.reference}: {self.note}" if self.note else self.reference
+
+    @property
+    def display(self) -> str:
+        """The purpose as shown to the reader, in their language."""
+        return str(_("your own reports")) if self.reference == OWN_REPORTS else str(self)
 
 
 def purpose_set(*, session: SessionBase, reference: str, note: str) -> Purpose:

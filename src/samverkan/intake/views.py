@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from samverkan.access.models import User
 from samverkan.access.policy import NotFound
 from samverkan.access.purpose import PurposeRequiredError, purpose_of
+from samverkan.intake.labels import subjects_for_display
 from samverkan.intake.models import ReportKind
 from samverkan.intake.selectors import report_read, reports_list
 
@@ -55,5 +56,10 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     return render(
         request,
         "intake/report_detail.html",
-        {"report": report, "data": report.payload, "purpose": purpose},
+        {
+            "report": report,
+            "data": report.payload,
+            "subjects": subjects_for_display(report.payload),
+            "purpose": purpose,
+        },
     )
