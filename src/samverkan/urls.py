@@ -25,5 +25,4 @@ urlpatterns = [
     path("settings/users/", user_views.user_list, name="user_list"),
     path("settings/users/<int:user_id>/", user_views.user_change, name="user_change"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("samverkan.api.urls")),
 ]
