@@ -5,18 +5,27 @@ Each persona's comment says who they are and what they must (not) see.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from huey.contrib.djhuey import HUEY
 
 from samverkan.access.models import Organisation, OrganisationKind, User
 
 PASSWORD = "correct horse battery staple"
+
+# CI runs the same examples every time, so a red run is reproducible; locally
+# hypothesis explores anew on each run.
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis.settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -27,6 +36,8 @@ def pytest_configure(config: pytest.Config) -> None:
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+    # Jobs run at once, in the test's own thread and transaction.
+    HUEY.immediate = True
 
 
 def _organisation(code: str, kind: OrganisationKind, country: str, name: str) -> Organisation:

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "huey.contrib.djhuey",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "samverkan.access",
@@ -120,6 +121,7 @@ INSTALLED_APPS = [
     "samverkan.retention",
     "samverkan.scenario",
     "samverkan.web",
+    "samverkan.api",
 ]
 API_RATE_PER_MINUTE = envint("API_RATE_PER_MINUTE", 600)  # requests per API token
 
@@ -253,6 +255,25 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
     }
+}
+
+# The worker runs long and scheduled jobs (imports, retention). By default its
+# queue is a SQLite file in the data folder and `samverkan serve` starts it
+# beside the web server; with SAMVERKAN_REDIS_URL it uses Redis, and with
+# SAMVERKAN_WORKER=external you run `samverkan run_huey` yourself.
+REDIS_URL = env("REDIS_URL")
+WORKER = env("WORKER", "embedded").strip().lower()
+if WORKER not in {"embedded", "external"}:
+    raise ImproperlyConfigured(f"SAMVERKAN_WORKER must be embedded or external, not {WORKER!r}.")
+HUEY: dict[str, Any] = {
+    "name": "samverkan",
+    "huey_class": "huey.RedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    "connection": {"url": REDIS_URL}
+    if REDIS_URL
+    else {"filename": str(DATA_DIR / "worker.sqlite3")},
+    "immediate": False,
+    "utc": True,
+    "consumer": {"workers": envint("WORKER_THREADS", 2), "worker_type": "thread"},
 }
 
 LOGGING: dict[str, Any] = {

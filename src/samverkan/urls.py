@@ -5,6 +5,7 @@ from samverkan.access import user_views
 from samverkan.access import views as access_views
 from samverkan.audit import views as audit_views
 from samverkan.intake import views as intake_views
+from samverkan.retention import views as retention_views
 from samverkan.web import views
 
 urlpatterns = [
@@ -24,5 +25,7 @@ urlpatterns = [
     path("audit/export.csv", audit_views.audit_export, name="audit_export"),
     path("settings/users/", user_views.user_list, name="user_list"),
     path("settings/users/<int:user_id>/", user_views.user_change, name="user_change"),
+    path("retention/", retention_views.retention_overview, name="retention"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("samverkan.api.urls")),
 ]

@@ -161,3 +161,14 @@ def test_refusals_say_what_is_wrong(raw: str, region: str | None, code: str, wor
         normalise("address", raw, region=region)
     assert caught.value.code == code
     assert words in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["c/o2 Hansson, Ringvägen 5, 114 61 Stockholm", "C / O Hansson, Ringvägen 5, 114 61 Stockholm"],
+)
+def test_care_of_lines_written_carelessly_are_left_out(raw: str) -> None:
+    """A care-of line glued to a digit once became the street (found by fuzzing)."""
+    identifier = normalise("address", raw)
+    assert identifier.key == "SE:11461:ringvagen:5"
+    assert normalise("address", identifier.display).key == identifier.key

@@ -7,13 +7,16 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
 from samverkan.audit.verification import audit_verify
 from samverkan.intake.models import Report
-from samverkan.retention.models import ReportTally
+from samverkan.retention.models import ReportTally, RetentionRunRecord
 from samverkan.retention.services import retention_run
+from samverkan.retention.tasks import retention_nightly
+from tests.conftest import login_verified
 from tests.intake.test_intake_report_pages import _report
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +65,31 @@ def test_the_command_previews_a_future_run(customs_officer: User) -> None:
     assert Report.objects.count() == 1
     call_command("retention", "--now", "2029-06-01", stdout=out)
     assert Report.objects.count() == 0
+
+
+def test_the_nightly_job_erases_and_records_its_run(customs_officer: User) -> None:
+    report = _report(customs_officer, "s-1")
+    Report.objects.filter(pk=report.pk).update(occurred_at=datetime(2020, 1, 1, tzinfo=UTC))
+    erased = retention_nightly.call_local()
+    assert erased == 1
+    record = RetentionRunRecord.objects.get()
+    assert (record.dry_run, record.erased, record.triggered_by) == (False, 1, "schedule")
+    assert record.due_by_kind == {"courier_statement": 1}
+
+
+def test_admin_sees_rules_and_starts_a_dry_run(
+    client: Client, customs_officer: User, oslo_coordinator: User
+) -> None:
+    admin = User.objects.create_user(
+        username="oslo_admin", organisation=oslo_coordinator.organisation, roles=["admin"]
+    )
+    _report(customs_officer, "s-1")
+    login_verified(client, admin)
+    page = client.get("/retention/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Courier statement" in page
+    client.post("/retention/")
+    record = RetentionRunRecord.objects.get()
+    assert (record.dry_run, record.triggered_by) == (True, "oslo_admin")
+    assert Report.objects.count() == 1
+    login_verified(client, customs_officer)
+    assert client.get("/retention/").status_code == 404

@@ -37,7 +37,6 @@ def _audit_change(by: User, user: User, change: str, **details: object) -> None:
         action=AuditAction.CHANGE,
         object_type="user",
         object_id=str(user.pk),
-        roles=by.roles,
         purpose="user administration",
         details={"change": change, "username": user.username, **details},
     )

@@ -51,7 +51,6 @@ def audit_events_page(
         actor=reader,
         action=AuditAction.CONSULT,
         object_type="audit_trail",
-        roles=reader.roles,
         purpose="audit",
         details={"object_type": object_type, "object_id": object_id, "actor": actor},
     )
@@ -68,7 +67,6 @@ def audit_events_export(
         actor=reader,
         action=AuditAction.DISCLOSE,
         object_type="audit_trail",
-        roles=reader.roles,
         purpose="audit export",
         recipients=[recipient],
         details={"object_type": object_type, "object_id": object_id, "actor": actor},

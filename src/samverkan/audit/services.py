@@ -33,7 +33,7 @@ def audit_record(
     object_id: str = "",
     purpose: str = "",
     actor_label: str = "",
-    roles: Sequence[str] = (),
+    roles: Sequence[str] | None = None,
     recipients: Sequence[str] = (),
     request_id: str = "",
     outcome: str = "ok",
@@ -43,7 +43,8 @@ def audit_record(
     """Append one event to the chain, in the caller's transaction.
 
     If the event cannot be written, the caller's transaction fails with it:
-    nothing is done that is not logged. ``personal_data`` is hashed, never
+    nothing is done that is not logged. The actor's roles are recorded unless
+    ``roles`` says otherwise. ``personal_data`` is hashed, never
     stored, so retention can erase the data and the chain still verifies.
     """
     if not connection.in_atomic_block:
@@ -60,7 +61,7 @@ def audit_record(
         "organisation_code": (
             actor.organisation.code if actor is not None and actor.organisation else ""
         ),
-        "roles": sorted(roles),
+        "roles": sorted(roles if roles is not None else (actor.roles if actor else [])),
         "action": action.value,
         "object_type": object_type,
         "object_id": object_id,

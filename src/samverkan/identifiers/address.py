@@ -106,7 +106,11 @@ def _country(postcode: str, *, marked: str | None, hint: str | None) -> str:
 def _street(section: str) -> Street:
     """Find the street line among the comma parts before the postcode."""
     parts = [part.strip() for part in section.split(",")]
-    parts = [part for part in parts if part and not re.match(r"c/o\b", part, re.IGNORECASE)]
+    parts = [
+        part
+        for part in parts
+        if part and not re.match(r"c\s*/\s*o(?![a-zåäöæø])", part, re.IGNORECASE)
+    ]
     for part in reversed(parts):
         if (street := parse_street(part)) is not None:
             return street

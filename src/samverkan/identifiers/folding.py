@@ -44,4 +44,5 @@ def fold(text: str) -> str:
         for char in decomposed
         if unicodedata.category(char) != "Mn"
     )
-    return " ".join("".join(kept).split())
+    # casefold() maps some scripts (Cherokee) to upper case: lower() settles them.
+    return " ".join("".join(kept).split()).lower()

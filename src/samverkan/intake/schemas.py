@@ -13,10 +13,21 @@ canonical keys are computed later by ``samverkan.identifiers``.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 class ReportKind(StrEnum):
@@ -100,6 +111,14 @@ class SubjectRole(StrEnum):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        """NUL cannot be stored in PostgreSQL text or JSON: refuse it at the door."""
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("text must not contain NUL characters")
+        return value
 
 
 class Mention(_Strict):
@@ -202,6 +221,13 @@ class ReportIn(_Strict):
     route: RouteDetails | None = None
     observation: ObservationDetails | None = None
     linked_reports: Annotated[list[str], Field(max_length=20)] = []
+
+    @field_validator("occurred_at", "reported_at", mode="after")
+    @classmethod
+    def _plausible_time(cls, value: datetime | None) -> datetime | None:
+        if value is not None and not EARLIEST <= value <= LATEST:
+            raise ValueError("the time must lie between 1970 and 2100")
+        return value
 
     @model_validator(mode="after")
     def _details_match_kind(self) -> ReportIn:

@@ -33,7 +33,6 @@ def report_read(*, reader: User, report_id: int, purpose: Purpose) -> Report:
         object_type="report",
         object_id=str(report.pk),
         purpose=str(purpose),
-        roles=reader.roles,
     )
     return report
 
@@ -50,7 +49,6 @@ def reports_list(*, reader: User, purpose: Purpose, kind: str = "", page: int = 
         action=AuditAction.CONSULT,
         object_type="report_list",
         purpose=str(purpose),
-        roles=reader.roles,
         details={"kind": kind, "page": shown.number, "ids": [r.pk for r in shown]},
     )
     return ReportPage(shown, kind)

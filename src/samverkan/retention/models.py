@@ -34,3 +34,21 @@ class ReportTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.kind} {self.organisation_code}: {self.erased}"
+
+
+class RetentionRunRecord(models.Model):
+    """One run of retention, real or dry: what was due, what was erased, by whom."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    as_of = models.DateTimeField()
+    dry_run = models.BooleanField()
+    due_by_kind = models.JSONField(default=dict)
+    erased = models.PositiveIntegerField(default=0)
+    triggered_by = models.CharField(max_length=150)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{'dry run' if self.dry_run else 'run'} {self.started_at:%Y-%m-%d %H:%M}"

@@ -14,13 +14,13 @@ from django.utils import timezone
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.intake.models import Report
-from samverkan.retention.models import ReportTally, RetentionRule
+from samverkan.retention.models import ReportTally, RetentionRule, RetentionRunRecord
 
 BATCH = 500
 
 
 @dataclass
-class RetentionRun:
+class RetentionResult:
     now: datetime
     dry_run: bool
     due_by_kind: dict[str, int] = field(default_factory=dict)
@@ -41,23 +41,36 @@ def reports_due(*, now: datetime) -> QuerySet[Report]:
 
 
 def retention_run(
-    *, now: datetime | None = None, dry_run: bool, progress: Callable[[int], None] | None = None
-) -> RetentionRun:
-    """Erase every report due; with ``dry_run`` only count them by kind."""
-    run = RetentionRun(now=now or timezone.now(), dry_run=dry_run)
+    *,
+    now: datetime | None = None,
+    dry_run: bool,
+    triggered_by: str = "schedule",
+    progress: Callable[[int], None] | None = None,
+) -> RetentionResult:
+    """Erase every report due; with ``dry_run`` only count them by kind. Both are recorded."""
+    started = timezone.now()
+    run = RetentionResult(now=now or started, dry_run=dry_run)
     due = reports_due(now=run.now)
     for kind in due.values_list("kind", flat=True).distinct():
         run.due_by_kind[kind] = due.filter(kind=kind).count()
-    if dry_run:
-        return run
-    while True:
+    while not dry_run:
         batch = list(due.order_by("pk").values_list("pk", flat=True)[:BATCH])
         if not batch:
-            return run
+            break
         for report_id in batch:
             run.erased += _erase(report_id)
         if progress is not None:
             progress(run.erased)
+    RetentionRunRecord.objects.create(
+        started_at=started,
+        finished_at=timezone.now(),
+        as_of=run.now,
+        dry_run=dry_run,
+        due_by_kind=run.due_by_kind,
+        erased=run.erased,
+        triggered_by=triggered_by,
+    )
+    return run
 
 
 @transaction.atomic

@@ -38,7 +38,9 @@ class Command(BaseCommand):
             sys.stderr.write(f"\r  erased {erased:,}")
             sys.stderr.flush()
 
-        run = retention_run(now=now, dry_run=options["dry_run"], progress=progress)
+        run = retention_run(
+            now=now, dry_run=options["dry_run"], triggered_by="command", progress=progress
+        )
         for kind, count in sorted(run.due_by_kind.items()):
             self.stdout.write(f"  due: {count:,} {kind}")
         if options["dry_run"]:

@@ -1,9 +1,18 @@
-"""``samverkan serve``: serve the web pages and the API with waitress."""
+"""``samverkan serve``: serve the web pages and the API with waitress, and start the worker.
+
+With ``SAMVERKAN_WORKER=embedded`` (the default) the worker that runs imports
+and scheduled jobs is started as a child process and stopped with the
+server, so one command runs everything on a laptop.
+"""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from waitress import serve
 
@@ -20,5 +29,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         host, port = options["host"], options["port"]
+        worker = None
+        if settings.WORKER == "embedded":
+            worker = subprocess.Popen([sys.executable, "-m", "samverkan.cli", "run_huey"])
+            self.stdout.write(f"Worker started (process {worker.pid}).")
         self.stdout.write(f"Serving Samverkan on http://{host}:{port}/ (Ctrl+C stops)")
-        serve(application, host=host, port=port, threads=options["threads"], ident="samverkan")
+        # A service manager stops us with SIGTERM: leave through `finally` to stop the worker.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            serve(application, host=host, port=port, threads=options["threads"], ident="samverkan")
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=15)
