@@ -19,7 +19,6 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     ignored_auth,
-    negative_data_rejection,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -29,12 +28,15 @@ from tests.api.conftest import Issued
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
+# negative_data_rejection is left out: schemathesis counts a request whose
+# Authorization header it removed as invalid, but the test puts the token back,
+# so a correct 200 is reported as "invalid data accepted". Refusal of invalid
+# input is tested case by case in test_api_bad_input.py.
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
-    negative_data_rejection,
     ignored_auth,
 ]
 
