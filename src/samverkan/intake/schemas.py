@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -25,6 +25,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from samverkan.intake.grading import admiralty_from
 
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST = datetime(2100, 1, 1, tzinfo=UTC)
@@ -144,9 +146,33 @@ class Handling(_Strict):
     compartments: Annotated[list[str], Field(max_length=10)] = []
 
 
+class GivenGrading(_Strict):
+    """A grading as the partner gave it in another scheme (see ``intake.grading``)."""
+
+    scheme: Literal["uk_3x5x2", "eu_4x4"]
+    source: Annotated[str, Field(min_length=1, max_length=1)]
+    information: Annotated[str, Field(min_length=1, max_length=1)]
+
+
 class Grading(_Strict):
+    """Admiralty grading. Given in another scheme (``given``), it is mapped here."""
+
     source: SourceGrading = SourceGrading.F
     information: InformationGrading = InformationGrading.CANNOT_BE_JUDGED
+    given: GivenGrading | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _map_given(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not isinstance(data.get("given"), dict):
+            return data
+        given = data["given"]
+        source, information = admiralty_from(
+            str(given.get("scheme", "")),
+            str(given.get("source", "")),
+            str(given.get("information", "")),
+        )
+        return {**data, "source": source, "information": information}
 
 
 class SuspicionSign(StrEnum):
