@@ -7,6 +7,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.intake.models import Report
+
 SUBJECT_ROLES: dict[str, Promise] = {
     "courier": _("Courier"),
     "backer": _("Backer"),
@@ -43,15 +45,20 @@ MENTION_KINDS: dict[str, Promise] = {
 }
 
 
-def subjects_for_display(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    """The report's subjects with their role and mention kinds in the reader's language."""
-    return [
-        {
-            "role": SUBJECT_ROLES.get(subject["role"], subject["role"]),
-            "mentions": [
-                (MENTION_KINDS.get(mention["kind"], mention["kind"]), mention["value"])
-                for mention in subject["mentions"]
-            ],
-        }
-        for subject in payload.get("subjects", [])
-    ]
+def subjects_for_display(report: Report) -> list[dict[str, Any]]:
+    """The report's subjects, in the reader's language, each mention with its canonical key."""
+    subjects: dict[str, dict[str, Any]] = {}
+    for mention in report.mentions.order_by("pk"):
+        subject = subjects.setdefault(
+            mention.subject_ref,
+            {"role": SUBJECT_ROLES.get(mention.subject_role, mention.subject_role), "mentions": []},
+        )
+        subject["mentions"].append(
+            {
+                "label": MENTION_KINDS.get(mention.kind, mention.kind),
+                "raw": mention.raw,
+                "key": mention.key,
+                "invalid": bool(mention.problem),
+            }
+        )
+    return list(subjects.values())

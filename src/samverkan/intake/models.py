@@ -51,3 +51,27 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.external_id}"
+
+
+class Mention(models.Model):
+    """One identifier or name as it stood in a report (see ``intake.mentions``)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="mentions")
+    subject_ref = models.CharField(max_length=40)
+    subject_role = models.CharField(max_length=20)
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=30)
+    raw = models.CharField(max_length=500)
+    key = models.CharField(max_length=200, blank=True)
+    problem = models.CharField(max_length=30, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "subject_ref", "position"], name="mention_unique_in_report"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "key"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.raw!r}"

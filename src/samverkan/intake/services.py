@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from samverkan.access.models import Compartment, Organisation, User
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.intake.models import Report
+from samverkan.intake.mentions import mention_rows
+from samverkan.intake.models import Mention, Report
 from samverkan.intake.schemas import ReportIn
 
 
@@ -19,7 +22,7 @@ class ReportRejectedError(ValueError):
 def report_submit(
     *, organisation: Organisation, data: ReportIn, by: User | None, via: str
 ) -> tuple[Report, bool]:
-    """Store one report and its collection event; a repeat returns the stored report.
+    """Store one report, its mentions and its collection event; a repeat returns the stored one.
 
     ``(organisation, external_id)`` identifies a report: submitting it again
     stores nothing and answers with the report as first stored. ``by`` is the
@@ -50,6 +53,10 @@ def report_submit(
                 payload=data.model_dump(mode="json"),
             )
             report.compartments.set(compartments)
+            Mention.objects.bulk_create(
+                Mention(report=report, **asdict(row))
+                for row in mention_rows(report.payload, country=organisation.country)
+            )
             audit_record(
                 actor=by,
                 actor_label="" if by else f"{via}:{organisation.code}",

@@ -59,7 +59,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         {
             "report": report,
             "data": report.payload,
-            "subjects": subjects_for_display(report.payload),
+            "subjects": subjects_for_display(report),
             "purpose": purpose,
         },
     )

@@ -1,0 +1,47 @@
+"""Mentions: each identifier or name in a report, as written and as its canonical key.
+
+Invariant: ``raw`` is exactly what the report said and is never changed. ``key``
+is ``samverkan.identifiers.normalise(kind, raw).key`` when the kind is an
+identifier kind and the value is valid; otherwise ``key`` is empty and
+``problem`` holds the ``InvalidIdentifier`` code (empty for plain attributes
+such as nicknames, which have no key). The country hint is the report's place,
+else the submitting organisation's country, and it is given for phone numbers
+only: a national phone number needs it, while plates and addresses carry their
+own country and a Swedish car seen in Norway is still a Swedish plate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from samverkan.identifiers import KINDS, InvalidIdentifier, normalise
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    subject_ref: str
+    subject_role: str
+    position: int
+    kind: str
+    raw: str
+    key: str
+    problem: str
+
+
+def mention_rows(payload: dict[str, Any], *, country: str) -> Iterator[MentionRow]:
+    """Every mention of a stored report payload, keyed where it is an identifier."""
+    place = payload.get("place") or {}
+    region = place.get("country") or country
+    for subject in payload.get("subjects", []):
+        for position, mention in enumerate(subject["mentions"]):
+            kind, raw = mention["kind"], mention["value"]
+            key = problem = ""
+            if kind in KINDS:
+                try:
+                    hint = region if kind == "phone" else None
+                    key = normalise(kind, raw, region=hint).key
+                except InvalidIdentifier as error:
+                    problem = error.code
+            yield MentionRow(subject["ref"], subject["role"], position, kind, raw, key, problem)
