@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "samverkan.access",
     "samverkan.audit",
     "samverkan.intake",
+    "samverkan.entities",
     "samverkan.retention",
     "samverkan.scenario",
     "samverkan.web",

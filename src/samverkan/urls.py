@@ -26,6 +26,8 @@ urlpatterns = [
     path("settings/users/", user_views.user_list, name="user_list"),
     path("settings/users/<int:user_id>/", user_views.user_change, name="user_change"),
     path("retention/", retention_views.retention_overview, name="retention"),
+    path("", include("samverkan.entities.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("samverkan.api.urls")),
+    path("", include("samverkan.intake.submit_urls")),
 ]

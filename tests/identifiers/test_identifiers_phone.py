@@ -96,3 +96,10 @@ def test_refusals_say_what_is_wrong(raw: str, region: str | None, code: str, wor
         normalise("phone", raw, region=region)
     assert caught.value.code == code
     assert words in caught.value.message
+
+
+def test_a_swedish_number_noted_in_norway_is_still_found() -> None:
+    """The hint is tried first, the neighbour second: a 0-prefixed number is not Norwegian."""
+    assert normalise("phone", "070-123 45 67", region="NO").key == "+46701234567"
+    assert normalise("phone", "912 34 567", region="SE").key == "+4691234567"
+    assert normalise("phone", "912 34 567", region="NO").key == "+4791234567"

@@ -11,6 +11,10 @@ Pitfalls:
   Swedish; any other is tried as Norwegian first and then Swedish, because
   Norwegian numbers have no trunk prefix while Swedes always write the 0 —
   "912 34 567" is a Norwegian mobile, not Byske 0912-345 67.
+- A hint of SE or NO is tried first and the neighbour second: a Norwegian
+  officer writes down a Swedish courier's "070-123 45 67" as heard, and it is
+  no Norwegian number at all. The hint wins whenever the number is valid in
+  its plan.
 - "+46 (0)70 ..." and "+46 070 ..." both drop the trunk 0; libphonenumber
   handles that.
 - Letters are refused: libphonenumber would turn "070 ABC" into keypad
@@ -80,8 +84,13 @@ def normalise(raw: str, *, region: str | None = None) -> Identifier:
     raise errors[0]  # the first plan tried is the likeliest, so its complaint is the useful one
 
 
+_NEIGHBOUR = {"SE": "NO", "NO": "SE"}
+
+
 def _regions(text: str, hint: str | None) -> tuple[str, ...]:
     """The numbering plans to try, in order (see the module docstring)."""
+    if hint in _NEIGHBOUR:
+        return (hint, _NEIGHBOUR[hint])
     if hint is not None:
         return (hint,)
     if text.lstrip("(").startswith("0"):

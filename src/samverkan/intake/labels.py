@@ -45,8 +45,14 @@ MENTION_KINDS: dict[str, Promise] = {
 }
 
 
-def subjects_for_display(report: Report) -> list[dict[str, Any]]:
-    """The report's subjects, in the reader's language, each mention with its canonical key."""
+def subjects_for_display(
+    report: Report, *, entities: dict[int, tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The report's subjects in the reader's language; each mention with its key and entity.
+
+    ``entities`` maps a mention's id to its entity's id and the number of
+    reports the reader may see that name it.
+    """
     subjects: dict[str, dict[str, Any]] = {}
     for mention in report.mentions.order_by("pk"):
         subject = subjects.setdefault(
@@ -59,6 +65,7 @@ def subjects_for_display(report: Report) -> list[dict[str, Any]]:
                 "raw": mention.raw,
                 "key": mention.key,
                 "invalid": bool(mention.problem),
+                "entity": entities.get(mention.pk),
             }
         )
     return list(subjects.values())

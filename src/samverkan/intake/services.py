@@ -10,6 +10,7 @@ from django.utils import timezone
 from samverkan.access.models import Compartment, Organisation, User
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
+from samverkan.entities.linking import report_mentions_link
 from samverkan.intake.mentions import mention_rows
 from samverkan.intake.models import Mention, Report
 from samverkan.intake.schemas import ReportIn
@@ -57,6 +58,7 @@ def report_submit(
                 Mention(report=report, **asdict(row))
                 for row in mention_rows(report.payload, country=organisation.country)
             )
+            report_mentions_link(report=report)
             audit_record(
                 actor=by,
                 actor_label="" if by else f"{via}:{organisation.code}",

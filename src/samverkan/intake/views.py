@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from samverkan.access.models import User
 from samverkan.access.policy import NotFound
 from samverkan.access.purpose import PurposeRequiredError, purpose_of
+from samverkan.entities.selectors import mention_entity_counts
 from samverkan.intake.labels import subjects_for_display
 from samverkan.intake.models import ReportKind
 from samverkan.intake.selectors import report_read, reports_list
@@ -59,7 +60,9 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         {
             "report": report,
             "data": report.payload,
-            "subjects": subjects_for_display(report),
+            "subjects": subjects_for_display(
+                report, entities=mention_entity_counts(reader=request.user, report=report)
+            ),
             "purpose": purpose,
         },
     )

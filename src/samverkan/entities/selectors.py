@@ -1,0 +1,155 @@
+"""Reads of entities, always through what the reader may see of their reports.
+
+An entity exists for a reader only through reports the reader may view; its
+figures (reports, organisations, first and last seen) count only those. Each
+read that shows identifiers writes one consultation event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Count, Max, Min, QuerySet
+
+from samverkan.access.models import User
+from samverkan.access.policy import NotFound, reports_visible_to
+from samverkan.access.purpose import Purpose
+from samverkan.audit.models import AuditAction
+from samverkan.audit.services import audit_record
+from samverkan.entities.models import Entity, EntityMention
+from samverkan.intake.models import Report
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    entity: Entity
+    display: str
+    reports: int
+    organisations: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    kinds: dict[str, int]
+    roles: dict[str, int]
+    recent: list[Report]
+
+
+@dataclass(frozen=True, slots=True)
+class NamedEntity:
+    entity: Entity
+    display: str
+    reports: int
+    organisations: int
+    last_seen: datetime | None
+
+
+def _visible_links(reader: User) -> QuerySet[EntityMention]:
+    return EntityMention.objects.filter(mention__report__in=reports_visible_to(reader=reader))
+
+
+def _display(entity: Entity) -> str:
+    link = entity.links.select_related("mention").order_by("pk").first()
+    return link.mention.raw if link is not None else entity.key
+
+
+@transaction.atomic
+def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySummary:
+    """What the reader may know of one entity; ``NotFound`` if they may see none of it."""
+    links = _visible_links(reader).filter(entity_id=entity_id)
+    if not links.exists():
+        raise NotFound
+    entity = Entity.objects.get(pk=entity_id)
+    reports = Report.objects.filter(mentions__entity_link__in=links).distinct()
+    figures = reports.aggregate(
+        organisations=Count("organisation", distinct=True),
+        first_seen=Min("occurred_at"),
+        last_seen=Max("occurred_at"),
+    )
+    kinds = dict(reports.values_list("kind").annotate(n=Count("id", distinct=True)))
+    roles = dict(
+        links.values_list("mention__subject_role").annotate(
+            n=Count("mention__report", distinct=True)
+        )
+    )
+    recent = list(reports.select_related("organisation").order_by("-occurred_at")[:50])
+    audit_record(
+        actor=reader,
+        action=AuditAction.CONSULT,
+        object_type="entity",
+        object_id=str(entity.pk),
+        purpose=str(purpose),
+        details={"reports": [r.pk for r in recent]},
+    )
+    return EntitySummary(
+        entity=entity,
+        display=_display(entity),
+        reports=reports.count(),
+        organisations=figures["organisations"],
+        first_seen=figures["first_seen"],
+        last_seen=figures["last_seen"],
+        kinds=kinds,
+        roles=roles,
+        recent=recent,
+    )
+
+
+@transaction.atomic
+def entities_most_named(
+    *, reader: User, purpose: Purpose, kind: str, role: str = "", limit: int = 25
+) -> list[NamedEntity]:
+    """The entities of ``kind`` named in the most visible reports, optionally in one role.
+
+    This is where the fifth courier's phone number lights up.
+    """
+    links = _visible_links(reader).filter(entity__kind=kind)
+    if role:
+        links = links.filter(mention__subject_role=role)
+    rows = (
+        links.values("entity")
+        .annotate(
+            reports=Count("mention__report", distinct=True),
+            organisations=Count("mention__report__organisation", distinct=True),
+            last_seen=Max("mention__report__occurred_at"),
+        )
+        .filter(reports__gte=2)
+        .order_by("-reports", "-last_seen")[:limit]
+    )
+    entities = Entity.objects.in_bulk([row["entity"] for row in rows])
+    named = [
+        NamedEntity(
+            entity=entities[row["entity"]],
+            display=_display(entities[row["entity"]]),
+            reports=row["reports"],
+            organisations=row["organisations"],
+            last_seen=row["last_seen"],
+        )
+        for row in rows
+    ]
+    audit_record(
+        actor=reader,
+        action=AuditAction.CONSULT,
+        object_type="entity_list",
+        purpose=str(purpose),
+        details={"kind": kind, "role": role, "entities": [n.entity.pk for n in named]},
+    )
+    return named
+
+
+def mention_entity_counts(*, reader: User, report: Report) -> dict[int, tuple[int, int]]:
+    """For each linked mention of a report: its entity and in how many visible reports it is.
+
+    Part of reading the report, which is already audited.
+    """
+    links = EntityMention.objects.filter(mention__report=report)
+    entity_ids = list(links.values_list("entity_id", flat=True))
+    counts = dict(
+        _visible_links(reader)
+        .filter(entity_id__in=entity_ids)
+        .values_list("entity")
+        .annotate(n=Count("mention__report", distinct=True))
+    )
+    return {
+        mention_id: (entity_id, counts.get(entity_id, 0))
+        for mention_id, entity_id in links.values_list("mention_id", "entity_id")
+    }

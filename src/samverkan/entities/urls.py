@@ -1,0 +1,8 @@
+from django.urls import path
+
+from samverkan.entities import views
+
+urlpatterns = [
+    path("entities/", views.entities_named, name="entities_named"),
+    path("entities/<int:entity_id>/", views.entity_detail, name="entity_detail"),
+]
