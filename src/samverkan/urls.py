@@ -29,5 +29,4 @@ urlpatterns = [
     path("", include("samverkan.entities.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("samverkan.api.urls")),
-    path("", include("samverkan.intake.submit_urls")),
 ]
