@@ -29,6 +29,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from samverkan.access.models import Compartment, User
 from samverkan.access.roles import LAW_ENFORCEMENT, Role
 from samverkan.audit.models import AuditEvent
+from samverkan.entities.models import Entity, EntityMention
 from samverkan.intake.models import Report
 
 
@@ -123,3 +124,19 @@ def access_managed_user(reader: User, user_id: int) -> User:
     if user is None:
         raise NotFound
     return user
+
+
+def entities_visible_to(*, reader: User) -> QuerySet[Entity]:
+    """Entities the reader may know of: those named in at least one report they may view."""
+    visible = EntityMention.objects.filter(mention__report__in=reports_visible_to(reader=reader))
+    return Entity.objects.filter(pk__in=visible.values("entity_id"))
+
+
+def access_entity(reader: User, entity_id: int, action: Action) -> Entity:
+    """The entity if the reader may know of it; merging and splitting are for analysts."""
+    entity = entities_visible_to(reader=reader).filter(pk=entity_id).first()
+    if entity is None:
+        raise NotFound
+    if action is Action.CHANGE and not reader.has_role(Role.ANALYST):
+        raise Forbidden
+    return entity

@@ -38,8 +38,12 @@ def report_mentions_link(*, report: Report) -> int:
     ]
     links = []
     for mention in mentions:
-        entity = _entity_for(ENTITY_KIND_OF[mention.kind], mention.key)
-        links.append(EntityMention(entity=entity, mention=mention, reason=LinkReason.KEY))
+        home = _entity_for(ENTITY_KIND_OF[mention.kind], mention.key)
+        links.append(
+            EntityMention(
+                entity=entity_current(home), home=home, mention=mention, reason=LinkReason.KEY
+            )
+        )
     EntityMention.objects.bulk_create(links)
     return len(links)
 
@@ -51,4 +55,11 @@ def _entity_for(kind: str, key: str) -> Entity:
         return entity
     with transaction.atomic():
         entity, _ = Entity.objects.get_or_create(kind=kind, key=key)
+    return entity
+
+
+def entity_current(entity: Entity) -> Entity:
+    """Where an entity's mentions are now: itself, or the entity it was merged into."""
+    while entity.merged_into_id is not None:
+        entity = Entity.objects.get(pk=entity.merged_into_id)
     return entity

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.intake.models import Mention
@@ -27,6 +28,10 @@ class Entity(models.Model):
     # number); empty for entities found by probabilistic resolution.
     key = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set while an analyst's merge has put this entity inside another.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged"
+    )
 
     class Meta:
         constraints = [
@@ -46,12 +51,59 @@ class LinkReason(models.TextChoices):
 
 
 class EntityMention(models.Model):
-    """A mention's place in an entity. A mention is in at most one entity."""
+    """A mention's place in an entity. A mention is in at most one entity.
+
+    ``home`` is the entity the mention was first linked to (by its key, or by
+    resolution); ``entity`` is where it is now, after merges. Invariant: a
+    link's ``entity`` is its ``home`` followed along ``merged_into`` to the
+    end, which is what lets a split undo a merge exactly.
+    """
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="links")
+    home = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="home_links")
     mention = models.OneToOneField(Mention, on_delete=models.CASCADE, related_name="entity_link")
     reason = models.CharField(max_length=10, choices=LinkReason.choices)
     linked_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"{self.mention_id} → {self.entity_id} ({self.reason})"
+
+
+class Judgement(models.TextChoices):
+    POSITIVE = "positive", _("Same")
+    NEGATIVE = "negative", _("Not the same")
+    UNSURE = "unsure", _("Unsure")
+
+
+class EntityJudgement(models.Model):
+    """An analyst's decision about two entities: never updated, only undone by a new decision.
+
+    One live judgement per pair (``left`` < ``right``); a positive one is a
+    merge of ``right`` into ``left``, a negative one forbids any automatic merge.
+    """
+
+    left = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+")
+    right = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+")
+    judgement = models.CharField(max_length=10, choices=Judgement.choices)
+    reason = models.CharField(max_length=500)
+    score = models.FloatField(null=True, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True)
+    undo_reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["left", "right"],
+                condition=Q(undone_at__isnull=True),
+                name="judgement_one_live_per_pair",
+            ),
+            models.CheckConstraint(condition=Q(left__lt=F("right")), name="judgement_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.left_id} {self.judgement} {self.right_id}"

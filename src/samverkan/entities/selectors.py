@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Min, QuerySet
 
 from samverkan.access.models import User
-from samverkan.access.policy import NotFound, reports_visible_to
+from samverkan.access.policy import Action, access_entity, reports_visible_to
 from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
@@ -56,10 +56,8 @@ def _display(entity: Entity) -> str:
 @transaction.atomic
 def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySummary:
     """What the reader may know of one entity; ``NotFound`` if they may see none of it."""
-    links = _visible_links(reader).filter(entity_id=entity_id)
-    if not links.exists():
-        raise NotFound
-    entity = Entity.objects.get(pk=entity_id)
+    entity = access_entity(reader, entity_id, Action.VIEW)
+    links = _visible_links(reader).filter(entity=entity)
     reports = Report.objects.filter(mentions__entity_link__in=links).distinct()
     figures = reports.aggregate(
         organisations=Count("organisation", distinct=True),

@@ -16,7 +16,7 @@ def link_stored_mentions(apps: Any, schema_editor: Any) -> None:
         entity, _ = entity_model.objects.get_or_create(
             kind=ENTITY_KIND_OF[mention.kind].value, key=mention.key
         )
-        link_model.objects.get_or_create(mention=mention, defaults={"entity": entity, "reason": "key"})
+        link_model.objects.get_or_create(mention=mention, defaults={"entity": entity, "home": entity, "reason": "key"})
 
 
 class Migration(migrations.Migration):

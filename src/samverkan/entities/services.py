@@ -1,0 +1,132 @@
+"""Analysts' decisions on entities: merge, split, and "not the same".
+
+Resolution never destroys: a merge moves links (never mentions) and is
+recorded as a positive judgement; a split undoes it exactly, using the
+invariant of ``EntityMention`` (a link lives in its home's end of chain).
+Every decision is an audited combination.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from samverkan.access.models import User
+from samverkan.access.policy import Action, access_entity
+from samverkan.audit.models import AuditAction
+from samverkan.audit.services import audit_record
+from samverkan.entities.models import Entity, EntityJudgement, EntityMention, Judgement
+
+
+class JudgementError(ValueError):
+    """The decision cannot be taken as asked; the message says why."""
+
+
+def _pair(a: Entity, b: Entity) -> tuple[Entity, Entity]:
+    if a.pk == b.pk:
+        raise JudgementError("an entity cannot be judged against itself")
+    if a.kind != b.kind:
+        raise JudgementError(f"a {a.kind} and a {b.kind} cannot be the same")
+    return (a, b) if a.pk < b.pk else (b, a)
+
+
+def _inside(entity: Entity) -> set[int]:
+    """The entity and every entity merged into it, directly or through others."""
+    inside, frontier = {entity.pk}, [entity.pk]
+    while frontier:
+        frontier = list(
+            Entity.objects.filter(merged_into_id__in=frontier).values_list("pk", flat=True)
+        )
+        inside.update(frontier)
+    return inside
+
+
+def _audit(by: User, judgement: EntityJudgement, change: str) -> None:
+    audit_record(
+        actor=by,
+        action=AuditAction.COMBINE,
+        object_type="entity",
+        object_id=str(judgement.left_id),
+        purpose=judgement.reason if change != "split" else judgement.undo_reason,
+        details={
+            "change": change,
+            "judgement": judgement.pk,
+            "left": judgement.left_id,
+            "right": judgement.right_id,
+        },
+    )
+
+
+@transaction.atomic
+def entity_merge(*, by: User, a_id: int, b_id: int, reason: str) -> EntityJudgement:
+    """The two entities are the same: the higher-numbered goes inside the lower."""
+    left, right = _pair(
+        access_entity(by, a_id, Action.CHANGE), access_entity(by, b_id, Action.CHANGE)
+    )
+    if left.merged_into_id or right.merged_into_id:
+        raise JudgementError("one of the entities is already merged into another")
+    live = EntityJudgement.objects.filter(left=left, right=right, undone_at__isnull=True).first()
+    if live is not None and live.judgement == Judgement.NEGATIVE:
+        raise JudgementError("an analyst has judged these two not to be the same; undo that first")
+    if live is not None:
+        _undo(live, by=by, reason=f"replaced by a merge: {reason}")
+    judgement = EntityJudgement.objects.create(
+        left=left,
+        right=right,
+        judgement=Judgement.POSITIVE,
+        reason=reason,
+        by=by,
+        at=timezone.now(),
+    )
+    EntityMention.objects.filter(entity=right).update(entity=left)
+    Entity.objects.filter(pk=right.pk).update(merged_into=left)
+    _audit(by, judgement, "merge")
+    return judgement
+
+
+@transaction.atomic
+def entity_split(*, by: User, judgement_id: int, reason: str) -> EntityJudgement:
+    """Undo a merge exactly: every mention that came with the right entity goes back."""
+    judgement = (
+        EntityJudgement.objects.select_for_update()
+        .filter(pk=judgement_id, judgement=Judgement.POSITIVE, undone_at__isnull=True)
+        .first()
+    )
+    if judgement is None:
+        raise JudgementError("there is no such merge to undo")
+    access_entity(by, judgement.left_id, Action.CHANGE)
+    right = Entity.objects.get(pk=judgement.right_id)
+    EntityMention.objects.filter(entity_id=judgement.left_id, home_id__in=_inside(right)).update(
+        entity=right
+    )
+    Entity.objects.filter(pk=right.pk).update(merged_into=None)
+    _undo(judgement, by=by, reason=reason)
+    _audit(by, judgement, "split")
+    return judgement
+
+
+@transaction.atomic
+def entity_judge(
+    *, by: User, a_id: int, b_id: int, judgement: Judgement, reason: str
+) -> EntityJudgement:
+    """Record "not the same" or "unsure"; "not the same" stops any automatic merge."""
+    if judgement == Judgement.POSITIVE:
+        raise JudgementError("use entity_merge to say two entities are the same")
+    left, right = _pair(
+        access_entity(by, a_id, Action.CHANGE), access_entity(by, b_id, Action.CHANGE)
+    )
+    live = EntityJudgement.objects.filter(left=left, right=right, undone_at__isnull=True).first()
+    if live is not None and live.judgement == Judgement.POSITIVE:
+        raise JudgementError("these two are merged; split them first")
+    if live is not None:
+        _undo(live, by=by, reason=f"replaced: {reason}")
+    decided = EntityJudgement.objects.create(
+        left=left, right=right, judgement=judgement, reason=reason, by=by, at=timezone.now()
+    )
+    _audit(by, decided, judgement.value)
+    return decided
+
+
+def _undo(judgement: EntityJudgement, *, by: User, reason: str) -> None:
+    judgement.undone_by, judgement.undone_at, judgement.undo_reason = by, timezone.now(), reason
+    judgement.save(update_fields=["undone_by", "undone_at", "undo_reason"])
