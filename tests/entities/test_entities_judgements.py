@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from samverkan.access.models import Organisation, User
 from samverkan.access.policy import Forbidden, NotFound
 from samverkan.audit.models import AuditEvent
 from samverkan.audit.verification import audit_verify
-from samverkan.entities.models import Entity, EntityMention, Judgement
+from samverkan.entities.models import Entity, EntityJudgement, EntityMention, Judgement
 from samverkan.entities.services import (
     JudgementError,
     entity_judge,
@@ -17,6 +18,7 @@ from samverkan.entities.services import (
 )
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
+from tests.conftest import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +126,38 @@ def test_only_analysts_who_see_both_may_merge(
     with pytest.raises(NotFound):
         entity_merge(by=customs_officer, a_id=kalle.pk, b_id=karl.pk, reason="same")
     assert not Entity.objects.exclude(merged_into=None).exists()
+
+
+def test_analyst_merges_and_splits_from_the_entity_page(
+    client: Client, kripos_analyst: User
+) -> None:
+    _named(kripos_analyst, "r-1", KALLE)
+    _named(kripos_analyst, "r-2", KARL)
+    before = _state()
+    kalle, karl = _people()
+    login_verified(client, kripos_analyst)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    client.post(
+        f"/entities/{kalle.pk}/judgement/",
+        {"other": karl.pk, "decision": "merge", "reason": "same flat, same car"},
+    )
+    page = client.get(f"/entities/{kalle.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "same flat, same car" in page
+    assert '<span class="count">2</span>' in page
+    merge = EntityJudgement.objects.get()
+    client.post(f"/judgements/{merge.pk}/split/", {"reason": "different mothers"})
+    assert _state() == before
+
+
+def test_an_officer_may_look_but_not_merge(
+    client: Client, kripos_analyst: User, oslo_coordinator: User
+) -> None:
+    _named(kripos_analyst, "r-1", KALLE)
+    _named(kripos_analyst, "r-2", KARL)
+    kalle, karl = _people()
+    login_verified(client, oslo_coordinator)
+    response = client.post(
+        f"/entities/{kalle.pk}/judgement/", {"other": karl.pk, "decision": "merge", "reason": "x"}
+    )
+    assert response.status_code == 403
+    assert not EntityJudgement.objects.exists()

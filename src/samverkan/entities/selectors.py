@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Count, Max, Min, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 
 from samverkan.access.models import User
 from samverkan.access.policy import Action, access_entity, reports_visible_to
 from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.entities.models import Entity, EntityMention
+from samverkan.entities.models import Entity, EntityJudgement, EntityMention
 from samverkan.intake.models import Report
 
 
@@ -33,6 +33,7 @@ class EntitySummary:
     kinds: dict[str, int]
     roles: dict[str, int]
     recent: list[Report]
+    judgements: list[EntityJudgement]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,12 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         kinds=kinds,
         roles=roles,
         recent=recent,
+        judgements=list(
+            EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity))
+            .filter(undone_at__isnull=True)
+            .select_related("by")
+            .order_by("-at")
+        ),
     )
 
 

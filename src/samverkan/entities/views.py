@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from samverkan.access.models import User
-from samverkan.access.policy import NotFound, reads_intelligence
+from samverkan.access.policy import Forbidden, NotFound, reads_intelligence
 from samverkan.access.purpose import PurposeRequiredError, purpose_of
-from samverkan.entities.models import EntityKind
+from samverkan.entities.models import EntityKind, Judgement
 from samverkan.entities.selectors import entities_most_named, entity_read
+from samverkan.entities.services import JudgementError, entity_judge, entity_merge, entity_split
 from samverkan.intake.labels import SUBJECT_ROLES
 
 
@@ -35,7 +41,17 @@ def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
     except NotFound:
         raise Http404 from None
     roles = {SUBJECT_ROLES.get(role, role): n for role, n in summary.roles.items()}
-    return render(request, "entities/entity_detail.html", {"summary": summary, "roles": roles})
+    return render(
+        request,
+        "entities/entity_detail.html",
+        {
+            "summary": summary,
+            "roles": roles,
+            "judgements": summary.judgements,
+            "can_judge": reader.has_role("analyst"),
+            "form": JudgementForm(),
+        },
+    )
 
 
 @never_cache
@@ -65,3 +81,71 @@ def entities_named(request: HttpRequest) -> HttpResponse:
             "purpose": purpose,
         },
     )
+
+
+class JudgementForm(forms.Form):
+    other = forms.IntegerField(label=gettext_lazy("Other entity (number)"), min_value=1)
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Decision"),
+        choices=[
+            ("merge", gettext_lazy("The same: merge")),
+            (Judgement.NEGATIVE.value, gettext_lazy("Not the same")),
+            (Judgement.UNSURE.value, gettext_lazy("Unsure")),
+        ],
+    )
+    reason = forms.CharField(label=gettext_lazy("Why"), max_length=500)
+
+
+@never_cache
+@login_required
+@require_POST
+def entity_judgement(request: HttpRequest, entity_id: int) -> HttpResponse:
+    """An analyst's decision about this entity and another one."""
+    reader = _reader(request)
+    form = JudgementForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the other entity's number, a decision and a reason."))
+        return redirect("entity_detail", entity_id=entity_id)
+    other, reason = form.cleaned_data["other"], form.cleaned_data["reason"]
+    try:
+        if form.cleaned_data["decision"] == "merge":
+            entity_merge(by=reader, a_id=entity_id, b_id=other, reason=reason)
+        else:
+            entity_judge(
+                by=reader,
+                a_id=entity_id,
+                b_id=other,
+                judgement=Judgement(form.cleaned_data["decision"]),
+                reason=reason,
+            )
+    except NotFound:
+        raise Http404 from None
+    except Forbidden:
+        return HttpResponseForbidden(_("Only analysts merge and split entities."))
+    except JudgementError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Recorded."))
+    return redirect("entity_detail", entity_id=min(entity_id, other))
+
+
+@never_cache
+@login_required
+@require_POST
+def entity_split_view(request: HttpRequest, judgement_id: int) -> HttpResponse:
+    reader = _reader(request)
+    reason = request.POST.get("reason", "").strip()[:500]
+    if not reason:
+        messages.error(request, _("Say why the merge was wrong."))
+        return redirect(request.POST.get("back") or "entities_named")
+    try:
+        judgement = entity_split(by=reader, judgement_id=judgement_id, reason=reason)
+    except NotFound:
+        raise Http404 from None
+    except Forbidden:
+        return HttpResponseForbidden(_("Only analysts merge and split entities."))
+    except JudgementError as error:
+        messages.error(request, str(error))
+        return redirect("entities_named")
+    messages.success(request, _("Split: both entities are as they were before the merge."))
+    return redirect("entity_detail", entity_id=judgement.right_id)
