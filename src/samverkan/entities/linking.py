@@ -7,10 +7,12 @@ device. Names without an identifier wait for probabilistic resolution.
 
 from __future__ import annotations
 
-from django.db import transaction
+from collections.abc import Iterable
+
+from django.db.models import Q
 
 from samverkan.entities.models import Entity, EntityKind, EntityMention, LinkReason
-from samverkan.intake.models import Mention, Report
+from samverkan.intake.models import Mention
 
 ENTITY_KIND_OF = {
     "phone": EntityKind.PHONE,
@@ -28,17 +30,27 @@ ENTITY_KIND_OF = {
 }
 
 
-def report_mentions_link(*, report: Report) -> int:
-    """Link the report's keyed mentions to their entities; call in the report's transaction.
+def mentions_link(*, mentions: Iterable[Mention]) -> int:
+    """Link keyed mentions to their entities; call in the transaction that stored them.
 
-    Returns how many mentions were linked.
+    One query finds the entities that exist, one creates those that do not
+    (a concurrent creator is tolerated by the unique key), one stores the
+    links. Returns how many mentions were linked.
     """
-    mentions = [
-        m for m in Mention.objects.filter(report=report) if m.key and m.kind in ENTITY_KIND_OF
-    ]
+    keyed = [m for m in mentions if m.key and m.kind in ENTITY_KIND_OF]
+    if not keyed:
+        return 0
+    wanted = {(ENTITY_KIND_OF[m.kind].value, m.key) for m in keyed}
+    found = _entities(wanted)
+    missing = wanted - found.keys()
+    if missing:
+        Entity.objects.bulk_create(
+            [Entity(kind=kind, key=key) for kind, key in sorted(missing)], ignore_conflicts=True
+        )
+        found |= _entities(missing)
     links = []
-    for mention in mentions:
-        home = _entity_for(ENTITY_KIND_OF[mention.kind], mention.key)
+    for mention in keyed:
+        home = found[(ENTITY_KIND_OF[mention.kind].value, mention.key)]
         links.append(
             EntityMention(
                 entity=entity_current(home), home=home, mention=mention, reason=LinkReason.KEY
@@ -48,14 +60,11 @@ def report_mentions_link(*, report: Report) -> int:
     return len(links)
 
 
-def _entity_for(kind: str, key: str) -> Entity:
-    """The entity with this key, created if new; safe against a concurrent creator."""
-    entity = Entity.objects.filter(kind=kind, key=key).first()
-    if entity is not None:
-        return entity
-    with transaction.atomic():
-        entity, _ = Entity.objects.get_or_create(kind=kind, key=key)
-    return entity
+def _entities(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
+    condition = Q(pk__in=[])
+    for kind, key in wanted:
+        condition |= Q(kind=kind, key=key)
+    return {(e.kind, e.key): e for e in Entity.objects.filter(condition)}
 
 
 def entity_current(entity: Entity) -> Entity:

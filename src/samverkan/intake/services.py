@@ -10,7 +10,7 @@ from django.utils import timezone
 from samverkan.access.models import Compartment, Organisation, User
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.entities.linking import report_mentions_link
+from samverkan.entities.linking import mentions_link
 from samverkan.intake.mentions import mention_rows
 from samverkan.intake.models import Mention, Report
 from samverkan.intake.schemas import ReportIn
@@ -54,11 +54,11 @@ def report_submit(
                 payload=data.model_dump(mode="json"),
             )
             report.compartments.set(compartments)
-            Mention.objects.bulk_create(
+            mentions = Mention.objects.bulk_create(
                 Mention(report=report, **asdict(row))
                 for row in mention_rows(report.payload, country=organisation.country)
             )
-            report_mentions_link(report=report)
+            mentions_link(mentions=mentions)
             audit_record(
                 actor=by,
                 actor_label="" if by else f"{via}:{organisation.code}",
