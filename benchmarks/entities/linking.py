@@ -1,0 +1,83 @@
+"""Added latency of instant linking per stored report.
+
+    .venv/bin/python benchmarks/entities/linking.py
+    .venv/bin/python scripts/throwaway_postgres.py -- \
+        .venv/bin/python benchmarks/entities/linking.py
+
+Generates the demo world and stores each of its reports through
+`report_submit` twice in a fresh database: once as is, and once (under
+another external id) with `mentions_link` replaced by a no-op, alternating
+report by report so both runs see the same load. Prints p50/p95 per report
+of each and the added latency of linking.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from unittest import mock
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+    if "SAMVERKAN_DATABASE_URL" not in os.environ:
+        os.environ["SAMVERKAN_DATA_DIR"] = tempfile.mkdtemp(prefix="samverkan-bench-link-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from samverkan.access.models import Compartment, Organisation
+    from samverkan.access.services import organisation_register
+    from samverkan.intake.loading import _organisations
+    from samverkan.intake.schemas import Submission
+    from samverkan.intake.services import report_submit
+    from samverkan.scenario import generate_world
+
+    call_command("migrate", verbosity=0)
+    world = Path(tempfile.mkdtemp(prefix="samverkan-bench-world-"))
+    generate_world(size="demo", seed=1, noise=0.2, out=world)
+    for described in _organisations(world / "organisations.jsonl"):
+        organisation_register(data=described)
+    by_code = {o.code: o for o in Organisation.objects.all()}
+    linked: list[float] = []
+    bare: list[float] = []
+    lines = (world / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        submission = Submission.model_validate_json(line)
+        organisation = by_code[submission.organisation]
+        for code in submission.report.handling.compartments:
+            Compartment.objects.get_or_create(
+                code=code, defaults={"name": code, "owner": organisation}
+            )
+        started = time.perf_counter()
+        report_submit(organisation=organisation, data=submission.report, by=None, via="bench")
+        linked.append(time.perf_counter() - started)
+        other = submission.report.model_copy(
+            update={"external_id": submission.report.external_id + "-bare"}
+        )
+        with mock.patch("samverkan.intake.services.mentions_link"):
+            started = time.perf_counter()
+            report_submit(organisation=organisation, data=other, by=None, via="bench")
+            bare.append(time.perf_counter() - started)
+
+    def p(values: list[float], q: float) -> float:
+        return sorted(values)[int(len(values) * q)] * 1000
+
+    print(f"database: {connection.vendor}; {len(lines)} reports")
+    print(
+        f"with linking: p50 {statistics.median(linked) * 1000:.2f} ms, p95 {p(linked, 0.95):.2f} ms"
+    )
+    print(f"without:      p50 {statistics.median(bare) * 1000:.2f} ms, p95 {p(bare, 0.95):.2f} ms")
+    added = (statistics.median(linked) - statistics.median(bare)) * 1000
+    print(f"added by linking: p50 {added:.2f} ms, p95 {p(linked, 0.95) - p(bare, 0.95):.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
