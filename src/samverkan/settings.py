@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "samverkan.audit",
     "samverkan.intake",
     "samverkan.entities",
+    "samverkan.sharing",
     "samverkan.retention",
     "samverkan.scenario",
     "samverkan.web",

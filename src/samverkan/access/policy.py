@@ -12,7 +12,12 @@ Rules (``product.md``, ``security.md``), one condition per line below:
   handling code: CLEAR, GREEN and AMBER across law enforcement; AMBER+STRICT
   inside the originating organisation only; RED for the submitter and the
   named recipients only.
+- An AMBER+STRICT report also reaches an organisation whose request for it
+  the holder granted (``samverkan.sharing``).
 - A report in compartments is seen only by members of *all* of them.
+- Hit/no-hit: of the reports an intelligence reader may not see, only
+  AMBER+STRICT ones without compartments show, as a count per holding
+  organisation, so that the reader can ask; RED and compartments never show.
 
 Selectors filter in the database query, so counts and pages never include
 what the reader may not see. ``access_*`` functions answer "missing" and
@@ -24,13 +29,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from samverkan.access.models import Compartment, User
 from samverkan.access.roles import LAW_ENFORCEMENT, Role
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityMention
 from samverkan.intake.models import Report
+from samverkan.sharing.models import InformationRequest, ReportDisclosure
 
 
 class NotFound(Exception):  # noqa: N818 - it says what the reader is told
@@ -68,6 +74,7 @@ def reports_visible_to(*, reader: User) -> QuerySet[Report]:
         by_handling = (
             Q(tlp__in=["CLEAR", "GREEN", "AMBER"])
             | Q(tlp="AMBER+STRICT", organisation_id=reader.organisation_id)
+            | Q(Exists(_disclosed_to(reader)), tlp="AMBER+STRICT")
             | Q(tlp="RED", submitted_by=reader)
             | Q(Exists(_red_recipient(reader)), tlp="RED")
         )
@@ -80,6 +87,13 @@ def reports_visible_to(*, reader: User) -> QuerySet[Report]:
 def _red_recipient(reader: User) -> QuerySet[User]:
     """The reader, if named as a recipient of the outer report."""
     return User.objects.filter(pk=reader.pk, red_reports=OuterRef("pk"))
+
+
+def _disclosed_to(reader: User) -> QuerySet[ReportDisclosure]:
+    """The outer report, if its holder granted the reader's organisation a request for it."""
+    return ReportDisclosure.objects.filter(
+        report_id=OuterRef("pk"), organisation=reader.organisation
+    )
 
 
 def _compartment_closed_to(reader: User) -> QuerySet[Compartment]:
@@ -140,3 +154,36 @@ def access_entity(reader: User, entity_id: int, action: Action) -> Entity:
     if action is Action.CHANGE and not reader.has_role(Role.ANALYST):
         raise Forbidden
     return entity
+
+
+def entity_hits_for(*, reader: User, entity: Entity) -> dict[int, int]:
+    """Organisations holding reports on the entity that the reader may not see: id → count."""
+    organisation_id = reader.organisation_id
+    if organisation_id is None or not reads_intelligence(reader):
+        return {}
+    naming = Report.objects.filter(mentions__entity_link__entity=entity)
+    hidden = (
+        naming.filter(tlp="AMBER+STRICT", compartments__isnull=True)
+        .exclude(organisation_id=organisation_id)
+        .exclude(pk__in=reports_visible_to(reader=reader).values("pk"))
+    )
+    return dict(hidden.values_list("organisation_id").annotate(n=Count("pk", distinct=True)))
+
+
+def information_requests_for(*, reader: User) -> QuerySet[InformationRequest]:
+    """Requests the reader's organisation asked or is asked to answer."""
+    if not reads_intelligence(reader):
+        return InformationRequest.objects.none()
+    return InformationRequest.objects.filter(
+        Q(requester_id=reader.organisation_id) | Q(holder_id=reader.organisation_id)
+    )
+
+
+def access_information_request(reader: User, request_id: int, action: Action) -> InformationRequest:
+    """A request the reader's organisation is part of; only the holder answers it."""
+    request = information_requests_for(reader=reader).filter(pk=request_id).first()
+    if request is None:
+        raise NotFound
+    if action is Action.CHANGE and request.holder_id != reader.organisation_id:
+        raise Forbidden
+    return request

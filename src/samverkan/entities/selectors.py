@@ -13,8 +13,8 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Count, Max, Min, Q, QuerySet
 
-from samverkan.access.models import User
-from samverkan.access.policy import Action, access_entity, reports_visible_to
+from samverkan.access.models import Organisation, User
+from samverkan.access.policy import Action, access_entity, entity_hits_for, reports_visible_to
 from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
@@ -34,6 +34,7 @@ class EntitySummary:
     roles: dict[str, int]
     recent: list[Report]
     judgements: list[EntityJudgement]
+    held_elsewhere: list[tuple[Organisation, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +73,18 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         )
     )
     recent = list(reports.select_related("organisation").order_by("-occurred_at")[:50])
+    hits = entity_hits_for(reader=reader, entity=entity)
+    holders = Organisation.objects.in_bulk(list(hits))
+    held_elsewhere = sorted(
+        ((holders[pk], count) for pk, count in hits.items()), key=lambda h: h[0].name
+    )
     audit_record(
         actor=reader,
         action=AuditAction.CONSULT,
         object_type="entity",
         object_id=str(entity.pk),
         purpose=str(purpose),
-        details={"reports": [r.pk for r in recent]},
+        details={"reports": [r.pk for r in recent], "hits": hits},
     )
     return EntitySummary(
         entity=entity,
@@ -96,6 +102,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
             .select_related("by")
             .order_by("-at")
         ),
+        held_elsewhere=held_elsewhere,
     )
 
 
