@@ -20,6 +20,12 @@ def test_every_text_is_translated_and_compiled(language: str) -> None:
     with (folder / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     stale = [
-        e.msgid for e in catalogue.translated_entries() if compiled.gettext(e.msgid) != e.msgstr
+        e.msgid
+        for e in catalogue.translated_entries()
+        if (
+            compiled.ngettext(e.msgid, e.msgid_plural, 2) != e.msgstr_plural[1]
+            if e.msgid_plural
+            else compiled.gettext(e.msgid) != e.msgstr
+        )
     ]
     assert stale == [], "run 'make messages' to compile the catalogue"
