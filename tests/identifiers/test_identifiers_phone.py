@@ -103,3 +103,8 @@ def test_a_swedish_number_noted_in_norway_is_still_found() -> None:
     assert normalise("phone", "070-123 45 67", region="NO").key == "+46701234567"
     assert normalise("phone", "912 34 567", region="SE").key == "+4691234567"
     assert normalise("phone", "912 34 567", region="NO").key == "+4791234567"
+
+
+def test_a_short_swedish_number_is_not_taken_for_a_norwegian_one() -> None:
+    with pytest.raises(InvalidIdentifier):
+        normalise("phone", "070 12", region="SE")

@@ -90,7 +90,11 @@ _NEIGHBOUR = {"SE": "NO", "NO": "SE"}
 def _regions(text: str, hint: str | None) -> tuple[str, ...]:
     """The numbering plans to try, in order (see the module docstring)."""
     if hint in _NEIGHBOUR:
-        return (hint, _NEIGHBOUR[hint])
+        neighbour = _NEIGHBOUR[hint]
+        # Norway has no trunk 0: a number written with one is never Norwegian.
+        if neighbour == "NO" and text.lstrip("(").startswith("0"):
+            return (hint,)
+        return (hint, neighbour)
     if hint is not None:
         return (hint,)
     if text.lstrip("(").startswith("0"):
