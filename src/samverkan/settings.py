@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "samverkan.scenario",
     "samverkan.web",
     "samverkan.api",
+    "samverkan.resolution",
 ]
 API_RATE_PER_MINUTE = envint("API_RATE_PER_MINUTE", 600)  # requests per API token
 
@@ -167,6 +168,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "samverkan.web.menu.menu",
             ],
         },
     },

@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("samverkan.sharing.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("samverkan.api.urls")),
+    path("", include("samverkan.intake.submit_urls")),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 import pytest
 from django.test import Client
@@ -24,7 +25,8 @@ TOKEN = re.compile(r"svk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}")
 
 
 def _create(client: Client, name: str, scopes: list[str]) -> str:
-    response = client.post(PAGE, {"name": name, "scopes": scopes}, HTTP_ACCEPT_LANGUAGE="en")
+    form = {"name": name, "scopes": scopes, "form_id": str(uuid.uuid4())}
+    response = client.post(PAGE, form, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     return response.content.decode()
 

@@ -187,3 +187,25 @@ def access_information_request(reader: User, request_id: int, action: Action) ->
     if action is Action.CHANGE and request.holder_id != reader.organisation_id:
         raise Forbidden
     return request
+
+
+def audit_trail_whole(*, reader: User) -> bool:
+    """Whether the auditor sees the whole trail (law enforcement), with its sequence and chain.
+
+    Other auditors see only their own people's events, without sequence
+    numbers: the gaps between them would count what others did.
+    """
+    return (
+        reader.has_role(Role.AUDITOR)
+        and reader.organisation is not None
+        and reader.organisation.kind in LAW_ENFORCEMENT
+    )
+
+
+def oversees_retention(*, reader: User) -> bool:
+    """Retention runs over every organisation's reports: law enforcement's admins and auditors."""
+    return (
+        (reader.has_role(Role.ADMIN) or reader.has_role(Role.AUDITOR))
+        and reader.organisation is not None
+        and reader.organisation.kind in LAW_ENFORCEMENT
+    )

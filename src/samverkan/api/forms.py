@@ -10,6 +10,8 @@ from samverkan.api.services import NAME_LENGTH
 
 
 class ApiTokenForm(forms.Form):
+    # One id per form shown: sending the same form twice (a reload) makes one token.
+    form_id = forms.UUIDField(widget=forms.HiddenInput)
     name = forms.CharField(
         label=_("Name"),
         max_length=NAME_LENGTH,

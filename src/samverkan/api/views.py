@@ -6,6 +6,8 @@ Thin views: who may see the page is ``manages_api_tokens``; everyone else gets
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +23,8 @@ from samverkan.api.selectors import api_tokens_of, manages_api_tokens
 from samverkan.api.services import ApiTokenRejectedError, api_token_create
 from samverkan.api.services import api_token_revoke as token_revoke
 
+SENT_FORMS = "samverkan_api_token_forms"
+
 
 def _token_manager(request: HttpRequest) -> User:
     user = request.user
@@ -35,9 +39,20 @@ def _token_manager(request: HttpRequest) -> User:
 def api_tokens(request: HttpRequest) -> HttpResponse:
     """The organisation's tokens; a POST makes one and shows it this once."""
     user = _token_manager(request)
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(request.POST or None, initial={"form_id": uuid.uuid4()})
     created = None
+    sent: list[str] = request.session.get(SENT_FORMS, [])
+    if request.method == "POST" and form.is_valid() and str(form.cleaned_data["form_id"]) in sent:
+        messages.warning(
+            request,
+            _(
+                "That form was already sent: its token was made and shown once. If nobody"
+                " copied it, revoke it below and make a new one."
+            ),
+        )
+        return redirect("api_tokens")
     if request.method == "POST" and form.is_valid():
+        request.session[SENT_FORMS] = [*sent[-19:], str(form.cleaned_data["form_id"])]
         try:
             token, secret = api_token_create(
                 by=user, name=form.cleaned_data["name"], scopes=form.cleaned_data["scopes"]
@@ -46,7 +61,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
             form.add_error("name", str(exc))
         else:
             created = {"token": token, "secret": secret}
-            form = ApiTokenForm()
+            form = ApiTokenForm(initial={"form_id": uuid.uuid4()})
     context = {"form": form, "tokens": api_tokens_of(reader=user), "created": created}
     return render(request, "api/tokens.html", context)
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from samverkan.access.models import User
-from samverkan.access.policy import audit_events_visible_to
+from samverkan.access.policy import audit_events_visible_to, audit_trail_whole
 from samverkan.audit.models import AuditAction, AuditEvent
 from samverkan.audit.services import audit_record
 
@@ -71,7 +71,8 @@ def audit_events_export(
         recipients=[recipient],
         details={"object_type": object_type, "object_id": object_id, "actor": actor},
     )
-    return _csv_lines(events.values_list(*EXPORT_COLUMNS))
+    columns = EXPORT_COLUMNS if audit_trail_whole(reader=reader) else EXPORT_COLUMNS[1:-1]
+    return _csv_lines(events.values_list(*columns), columns)
 
 
 class _Echo:
@@ -81,8 +82,10 @@ class _Echo:
         return value
 
 
-def _csv_lines(rows: QuerySet[AuditEvent, tuple[object, ...]]) -> Iterator[str]:
+def _csv_lines(
+    rows: QuerySet[AuditEvent, tuple[object, ...]], columns: tuple[str, ...]
+) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield writer.writerow(EXPORT_COLUMNS)
+    yield writer.writerow(columns)
     for row in rows.iterator(chunk_size=5000):
         yield writer.writerow(row)

@@ -8,10 +8,12 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from samverkan.access.models import User
+from samverkan.access.policy import audit_trail_whole
 from samverkan.access.roles import Role
 from samverkan.audit.models import AuditAction
 from samverkan.audit.selectors import audit_events_export, audit_events_page
 from samverkan.audit.verification import audit_verify
+from samverkan.web.paging import page_number
 
 
 def _auditor(request: HttpRequest) -> User:
@@ -34,8 +36,9 @@ def _filters(request: HttpRequest) -> dict[str, str]:
 def audit_trail(request: HttpRequest) -> HttpResponse:
     reader = _auditor(request)
     filters = _filters(request)
-    page = audit_events_page(reader=reader, page=int(request.GET.get("page", 1) or 1), **filters)
-    verification = audit_verify() if request.GET.get("verify") else None
+    page = audit_events_page(reader=reader, page=page_number(request), **filters)
+    whole = audit_trail_whole(reader=reader)
+    verification = audit_verify() if whole and request.GET.get("verify") else None
     return render(
         request,
         "audit/trail.html",
@@ -43,6 +46,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "verification": verification,
+            "whole": whole,
             "actions": AuditAction.choices,
         },
     )

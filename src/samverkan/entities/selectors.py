@@ -50,9 +50,11 @@ def _visible_links(reader: User) -> QuerySet[EntityMention]:
     return EntityMention.objects.filter(mention__report__in=reports_visible_to(reader=reader))
 
 
-def _display(entity: Entity) -> str:
-    link = entity.links.select_related("mention").order_by("pk").first()
-    return link.mention.raw if link is not None else entity.key
+def _display(entity: Entity, reader: User) -> str:
+    """The entity as first written in a report the reader may see (never in a hidden one)."""
+    link = _visible_links(reader).filter(entity=entity).select_related("mention").order_by("pk")
+    first = link.first()
+    return first.mention.raw if first is not None else entity.key
 
 
 @transaction.atomic
@@ -88,7 +90,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
     )
     return EntitySummary(
         entity=entity,
-        display=_display(entity),
+        display=_display(entity, reader),
         reports=reports.count(),
         organisations=figures["organisations"],
         first_seen=figures["first_seen"],
@@ -96,9 +98,10 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         kinds=kinds,
         roles=roles,
         recent=recent,
+        # Decisions (and their reasons) stay in the deciding organisation.
         judgements=list(
             EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity))
-            .filter(undone_at__isnull=True)
+            .filter(undone_at__isnull=True, by__organisation=reader.organisation)
             .select_related("by")
             .order_by("-at")
         ),
@@ -131,7 +134,7 @@ def entities_most_named(
     named = [
         NamedEntity(
             entity=entities[row["entity"]],
-            display=_display(entities[row["entity"]]),
+            display=_display(entities[row["entity"]], reader),
             reports=row["reports"],
             organisations=row["organisations"],
             last_seen=row["last_seen"],

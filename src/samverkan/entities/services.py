@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverkan.access.models import User
-from samverkan.access.policy import Action, access_entity
+from samverkan.access.policy import Action, NotFound, access_entity
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, Judgement
@@ -87,14 +87,13 @@ def entity_merge(*, by: User, a_id: int, b_id: int, reason: str) -> EntityJudgem
 @transaction.atomic
 def entity_split(*, by: User, judgement_id: int, reason: str) -> EntityJudgement:
     """Undo a merge exactly: every mention that came with the right entity goes back."""
-    judgement = (
-        EntityJudgement.objects.select_for_update()
-        .filter(pk=judgement_id, judgement=Judgement.POSITIVE, undone_at__isnull=True)
-        .first()
-    )
+    judgement = EntityJudgement.objects.select_for_update().filter(pk=judgement_id).first()
     if judgement is None:
-        raise JudgementError("there is no such merge to undo")
+        raise NotFound
+    # Access first: whether a judgement the reader may not see is live must not show.
     access_entity(by, judgement.left_id, Action.CHANGE)
+    if judgement.judgement != Judgement.POSITIVE or judgement.undone_at is not None:
+        raise JudgementError("there is no such merge to undo")
     right = Entity.objects.get(pk=judgement.right_id)
     EntityMention.objects.filter(entity_id=judgement.left_id, home_id__in=_inside(right)).update(
         entity=right

@@ -15,6 +15,7 @@ from samverkan.entities.selectors import mention_entity_counts
 from samverkan.intake.labels import subjects_for_display
 from samverkan.intake.models import ReportKind
 from samverkan.intake.selectors import report_read, reports_list
+from samverkan.web.paging import page_number
 
 
 def _ask_purpose(request: HttpRequest) -> HttpResponse:
@@ -32,9 +33,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind not in ReportKind.values:
         kind = ""
-    page = reports_list(
-        reader=request.user, purpose=purpose, kind=kind, page=int(request.GET.get("page", 1) or 1)
-    )
+    page = reports_list(reader=request.user, purpose=purpose, kind=kind, page=page_number(request))
     return render(
         request,
         "intake/report_list.html",

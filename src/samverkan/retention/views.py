@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from samverkan.access.models import User
-from samverkan.access.roles import Role
+from samverkan.access.policy import oversees_retention
 from samverkan.retention.models import RetentionRule, RetentionRunRecord
 from samverkan.retention.services import retention_run
 
@@ -17,7 +17,7 @@ from samverkan.retention.services import retention_run
 @login_required
 def retention_overview(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not isinstance(user, User) or not (user.has_role(Role.ADMIN) or user.has_role(Role.AUDITOR)):
+    if not isinstance(user, User) or not oversees_retention(reader=user):
         raise Http404
     if request.method == "POST":
         retention_run(dry_run=True, triggered_by=user.get_username())

@@ -1,0 +1,165 @@
+"""Clustering scored pairs into people, with two thresholds and analysts' judgements.
+
+Invariants:
+
+- Records joined by a forced link (a shared personal number, an analyst's
+  positive judgement) are in one cluster unless a negative judgement
+  separates them; pairs at or above ``auto_link`` join next, strongest
+  first; nothing below ``auto_link`` ever joins.
+- A negative judgement is never overridden: no two records judged different
+  end up in one cluster, whatever the links between them or around them.
+- A cluster never holds two different personal numbers: a merge that would
+  bring them together is refused, which stops a chain of weaker links from
+  joining two identified people.
+- Pairs between ``review`` and ``auto_link`` whose records end in different
+  clusters, and merges refused by the two rules above, go to the review list,
+  strongest first, unless judged negative.
+
+Scored pairs arrive strongest first (``scoring`` sorts them; ``cluster``
+checks), so the same pairs give the same clusters and a million of them are
+streamed, never held as a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+FORCED = 2.0  # sorts forced links before every scored pair
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Auto-link at or above ``auto_link``; review from ``review`` up to it; else no link."""
+
+    auto_link: float = 0.95
+    review: float = 0.6
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.review <= self.auto_link <= 1.0:
+            raise ValueError("thresholds must satisfy 0 < review <= auto_link <= 1")
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    left: int
+    right: int
+    probability: float
+
+
+@dataclass(slots=True)
+class Clustering:
+    """Cluster number per record (the smallest record number in it) and pairs to review."""
+
+    cluster_of: list[int]
+    review: list[Pair] = field(default_factory=list)
+    refused: list[Pair] = field(default_factory=list)
+
+
+class _Forest:
+    """Union-find over records, with each cluster's personal number and negative partners."""
+
+    def __init__(self, personal_numbers: Sequence[str | None]) -> None:
+        self.parent = list(range(len(personal_numbers)))
+        self.number: dict[int, str] = {i: n for i, n in enumerate(personal_numbers) if n}
+        self.against: dict[int, set[int]] = {}
+
+    def find(self, item: int) -> int:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def forbid(self, a: int, b: int) -> None:
+        self.against.setdefault(a, set()).add(b)
+        self.against.setdefault(b, set()).add(a)
+
+    def may_join(self, a: int, b: int) -> bool:
+        first, second = self.number.get(a), self.number.get(b)
+        if first and second and first != second:
+            return False
+        small, large = sorted((a, b), key=lambda root: len(self.against.get(root, ())))
+        return all(self.find(other) != large for other in self.against.get(small, ()))
+
+    def join(self, a: int, b: int) -> None:
+        keep, drop = (a, b) if a < b else (b, a)
+        self.parent[drop] = keep
+        if drop in self.number:
+            self.number[keep] = self.number.pop(drop)
+        if drop in self.against:
+            self.against.setdefault(keep, set()).update(self.against.pop(drop))
+
+
+def cluster(
+    *,
+    records: int,
+    pairs: Iterable[Pair],
+    personal_numbers: Sequence[str | None] | None = None,
+    positive: Iterable[tuple[int, int]] = (),
+    negative: Iterable[tuple[int, int]] = (),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Clustering:
+    """Cluster ``records`` records (numbered from 0) from scored pairs and judgements.
+
+    ``personal_numbers[i]`` is record ``i``'s personal-number key or None;
+    records sharing one are linked before any scored pair.
+    """
+    numbers = list(personal_numbers) if personal_numbers is not None else [None] * records
+    forest = _Forest(numbers)
+    judged_negative = {_ordered(a, b) for a, b in negative}
+    for a, b in judged_negative:
+        forest.forbid(a, b)
+    result = Clustering(cluster_of=[])
+    forced = [*_shared_numbers(numbers), *(_ordered(a, b) for a, b in positive)]
+    for a, b in forced:
+        _offer(forest, result, Pair(a, b, FORCED), judged_negative)
+    held: list[Pair] = []
+    previous = FORCED
+    for pair in pairs:
+        if pair.probability > previous:
+            raise ValueError("scored pairs must come strongest first")
+        previous = pair.probability
+        if pair.probability < thresholds.review:
+            break
+        if pair.probability < thresholds.auto_link:
+            if _ordered(pair.left, pair.right) not in judged_negative:
+                held.append(pair)
+            continue
+        _offer(forest, result, pair, judged_negative)
+    result.cluster_of = [forest.find(i) for i in range(records)]
+    result.review = [p for p in held if forest.find(p.left) != forest.find(p.right)]
+    return result
+
+
+def _offer(forest: _Forest, result: Clustering, pair: Pair, negative: set[tuple[int, int]]) -> None:
+    """Join the pair's clusters unless a judgement or two personal numbers forbid it."""
+    if _ordered(pair.left, pair.right) in negative:
+        return
+    a, b = forest.find(pair.left), forest.find(pair.right)
+    if a == b:
+        return
+    if forest.may_join(a, b):
+        forest.join(a, b)
+    else:
+        result.refused.append(pair)
+
+
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def _shared_numbers(numbers: Sequence[str | None]) -> Iterable[tuple[int, int]]:
+    """A chain of links through the records of each personal number."""
+    first: dict[str, int] = {}
+    for index, number in enumerate(numbers):
+        if not number:
+            continue
+        if number in first:
+            yield first[number], index
+        else:
+            first[number] = index

@@ -1,0 +1,96 @@
+"""Resolving person records into people: rows, scores, clusters, review list.
+
+Invariant: the result names every record's cluster by the smallest index of
+a record in it, and every pair to review by record index; records are never
+changed. Judgements name records by ``PersonRecord.ref``; a ref that names
+no record is ignored (the record may since have been erased).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Pair, Thresholds, cluster
+from samverkan.resolution.duplicates import distinct_rows
+from samverkan.resolution.records import PersonRecord
+from samverkan.resolution.scoring import pairs_of, score_pairs
+from samverkan.resolution.table import records_table
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgements:
+    """Analysts' decisions on pairs of records, by ref: same person, or not."""
+
+    positive: frozenset[tuple[str, str]] = frozenset()
+    negative: frozenset[tuple[str, str]] = frozenset()
+
+    def refs(self) -> set[str]:
+        return {ref for pair in self.positive | self.negative for ref in pair}
+
+
+NO_JUDGEMENTS = Judgements()
+
+
+@dataclass(slots=True)
+class Resolution:
+    cluster_of: list[int]
+    review: list[Pair] = field(default_factory=list)
+    refused: list[Pair] = field(default_factory=list)
+    scored_pairs: int = 0
+
+
+def resolve(
+    records: Sequence[PersonRecord],
+    *,
+    model: dict[str, Any],
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    judgements: Judgements = NO_JUDGEMENTS,
+    progress: Progress | None = None,
+) -> Resolution:
+    """Cluster ``records`` with a trained ``model`` (see ``model.load_model``)."""
+    say = progress or (lambda _: None)
+    distinct = distinct_rows(records, keep_apart=judgements.refs())
+    rows, row_of = distinct.rows, distinct.row_of
+    say(f"{len(records):,} records, {len(rows):,} distinct: scoring pairs")
+    scored = score_pairs(records_table(rows), model, threshold=thresholds.review)
+    say(f"{len(scored):,} pairs scored at or above {thresholds.review}: clustering")
+    row_index = _row_index(records, row_of)
+    clustering = cluster(
+        records=len(rows),
+        pairs=pairs_of(scored),
+        personal_numbers=[row.personal_number for row in rows],
+        positive=_indices(judgements.positive, row_index),
+        negative=_indices(judgements.negative, row_index),
+        thresholds=thresholds,
+    )
+    first_record = _first_records(row_of, len(rows))
+    return Resolution(
+        cluster_of=[first_record[clustering.cluster_of[row]] for row in row_of],
+        review=[_to_records(pair, first_record) for pair in clustering.review],
+        refused=[_to_records(pair, first_record) for pair in clustering.refused],
+        scored_pairs=len(scored),
+    )
+
+
+def _row_index(records: Sequence[PersonRecord], row_of: list[int]) -> dict[str, int]:
+    return {record.ref: row_of[index] for index, record in enumerate(records)}
+
+
+def _indices(pairs: Iterable[tuple[str, str]], row_index: dict[str, int]) -> list[tuple[int, int]]:
+    return [(row_index[a], row_index[b]) for a, b in pairs if a in row_index and b in row_index]
+
+
+def _first_records(row_of: list[int], rows: int) -> list[int]:
+    first = [-1] * rows
+    for index, row in enumerate(row_of):
+        if first[row] < 0:
+            first[row] = index
+    return first
+
+
+def _to_records(pair: Pair, first_record: list[int]) -> Pair:
+    return Pair(first_record[pair.left], first_record[pair.right], pair.probability)

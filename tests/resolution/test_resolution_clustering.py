@@ -1,0 +1,66 @@
+"""Two thresholds, deterministic links by personal number, and judgements."""
+
+from __future__ import annotations
+
+import pytest
+
+from samverkan.resolution.clustering import Pair, Thresholds, cluster
+
+
+def test_pairs_above_auto_link_join_and_between_go_to_review() -> None:
+    result = cluster(
+        records=4,
+        pairs=[Pair(0, 1, 0.99), Pair(2, 3, 0.7), Pair(1, 2, 0.3)],
+        thresholds=Thresholds(auto_link=0.95, review=0.6),
+    )
+    assert result.cluster_of == [0, 0, 2, 3]
+    assert result.review == [Pair(2, 3, 0.7)]
+
+
+def test_thresholds_are_configurable_and_checked() -> None:
+    result = cluster(records=2, pairs=[Pair(0, 1, 0.7)], thresholds=Thresholds(0.65, 0.5))
+    assert result.cluster_of == [0, 0]
+    with pytest.raises(ValueError, match="thresholds"):
+        Thresholds(auto_link=0.5, review=0.9)
+
+
+def test_a_shared_personal_number_links_without_any_score() -> None:
+    result = cluster(records=3, pairs=[], personal_numbers=["se:1", None, "se:1"])
+    assert result.cluster_of == [0, 1, 0]
+
+
+def test_two_personal_numbers_never_share_a_cluster() -> None:
+    # 0 and 2 are different people; 1 looks like both, but can join only one.
+    result = cluster(
+        records=3,
+        pairs=[Pair(0, 1, 0.99), Pair(1, 2, 0.98)],
+        personal_numbers=["se:1", None, "se:2"],
+    )
+    assert result.cluster_of == [0, 0, 2]
+    assert result.refused == [Pair(1, 2, 0.98)]
+
+
+def test_a_negative_judgement_prevents_a_link_direct_or_through_others() -> None:
+    result = cluster(
+        records=3,
+        pairs=[Pair(0, 1, 0.999), Pair(1, 2, 0.99), Pair(0, 2, 0.97)],
+        negative=[(2, 0)],
+    )
+    assert result.cluster_of[0] == result.cluster_of[1]
+    assert result.cluster_of[2] != result.cluster_of[0]
+
+
+def test_a_negative_judgement_wins_over_a_shared_personal_number() -> None:
+    result = cluster(records=2, pairs=[], personal_numbers=["no:7", "no:7"], negative=[(0, 1)])
+    assert result.cluster_of == [0, 1]
+
+
+def test_a_positive_judgement_links_and_judged_pairs_leave_review() -> None:
+    result = cluster(records=3, pairs=[Pair(1, 2, 0.8)], positive=[(0, 2)], negative=[(1, 2)])
+    assert result.cluster_of == [0, 1, 0]
+    assert result.review == []
+
+
+def test_pairs_must_come_strongest_first() -> None:
+    with pytest.raises(ValueError, match="strongest first"):
+        cluster(records=3, pairs=[Pair(0, 1, 0.7), Pair(1, 2, 0.9)])

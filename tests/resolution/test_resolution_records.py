@@ -1,0 +1,58 @@
+"""Person records built from report payloads and from stored mention rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from samverkan.intake.mentions import MentionRow
+from samverkan.resolution.records import payload_person_records, person_records
+
+
+def _payload() -> dict[str, Any]:
+    return {
+        "external_id": "r1",
+        "place": {"country": "SE"},
+        "subjects": [
+            {
+                "ref": "s1",
+                "role": "courier",
+                "mentions": [
+                    {"kind": "person_name", "value": "Andersson, Karl"},
+                    {"kind": "se_personal_number", "value": "850302-1233"},
+                    {"kind": "phone", "value": "070-123 45 67"},
+                    {"kind": "address", "value": "Storgatan 12, 123 45 Stockholm"},
+                    {"kind": "nickname", "value": "Kalle K"},
+                ],
+            },
+            {"ref": "s2", "role": "vehicle", "mentions": [{"kind": "plate", "value": "ABC 123"}]},
+            {"ref": "s3", "role": "seen", "mentions": [{"kind": "phone", "value": "nonsense"}]},
+        ],
+    }
+
+
+def test_a_payload_gives_one_record_per_person_subject() -> None:
+    records = payload_person_records(_payload(), organisation="se-customs", country="SE")
+    assert [r.ref for r in records] == ["se-customs/r1/s1", "se-customs/r1/s3"]
+    courier = records[0]
+    assert (courier.first_name, courier.last_name) == ("karl", "andersson")
+    assert courier.phones == ("+46701234567",)
+    assert courier.postcode == "12345"
+    assert courier.street == "storgatan"
+    assert courier.nickname == "kalle k"
+    assert courier.personal_number == "se:198503021233"
+    assert courier.birth_date == "1985-03-02"
+    assert records[1].phones == ()
+
+
+def test_mention_rows_give_the_same_records() -> None:
+    rows = [
+        MentionRow("s1", "backer", 0, "person_name", "Kalle Andersson", "kalle andersson", ""),
+        MentionRow("s1", "backer", 1, "birth_date", "020385", "", ""),
+        MentionRow("s1", "backer", 2, "no_personal_number", "x", "01018012371", ""),
+        MentionRow("s2", "item", 0, "postal_item", "RR123456785SE", "RR123456785SE", ""),
+    ]
+    [record] = person_records(rows, organisation="no-kripos", report="r9", country="NO")
+    assert record.given_group == "karl"
+    assert record.personal_number == "no:01018012371"
+    # The first mention that gives a field wins: the written date came first.
+    assert record.birth_date == "1985-03-02"
