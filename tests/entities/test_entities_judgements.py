@@ -161,3 +161,14 @@ def test_an_officer_may_look_but_not_merge(
     )
     assert response.status_code == 403
     assert not EntityJudgement.objects.exists()
+
+
+def test_split_without_reason_never_sends_the_browser_elsewhere(
+    client: Client, kripos_analyst: User
+) -> None:
+    login_verified(client, kripos_analyst)
+    response = client.post(
+        "/judgements/1/split/", {"reason": "", "back": "https://evil.example/phish"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/entities/"

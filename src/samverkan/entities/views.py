@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -137,7 +138,9 @@ def entity_split_view(request: HttpRequest, judgement_id: int) -> HttpResponse:
     reason = request.POST.get("reason", "").strip()[:500]
     if not reason:
         messages.error(request, _("Say why the merge was wrong."))
-        return redirect(request.POST.get("back") or "entities_named")
+        back = request.POST.get("back", "")
+        safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+        return redirect(back if back and safe else "entities_named")
     try:
         judgement = entity_split(by=reader, judgement_id=judgement_id, reason=reason)
     except NotFound:
