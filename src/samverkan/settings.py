@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "samverkan.scenario",
     "samverkan.web",
     "samverkan.api",
+    "samverkan.imports",
     "samverkan.resolution",
 ]
 API_RATE_PER_MINUTE = envint("API_RATE_PER_MINUTE", 600)  # requests per API token

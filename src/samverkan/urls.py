@@ -30,5 +30,6 @@ urlpatterns = [
     path("", include("samverkan.sharing.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("samverkan.api.urls")),
+    path("", include("samverkan.imports.urls")),
     path("", include("samverkan.intake.submit_urls")),
 ]
