@@ -22,6 +22,7 @@ from samverkan.access.policy import (
 )
 from samverkan.access.roles import Role
 from samverkan.api.selectors import manages_api_tokens
+from samverkan.imports.policy import connectors_importable_by
 from samverkan.intake.forms.catalogue import entries_for
 
 
@@ -38,6 +39,8 @@ def menu(request: HttpRequest) -> dict[str, Any]:
     if reads_intelligence(user):
         entries.append((reverse("entities_named"), _("Named again and again")))
         entries.append((reverse("request_list"), _("Requests")))
+    if connectors_importable_by(user):
+        entries.append((reverse("import_list"), _("Imports")))
     if users_managed_by(reader=user).exists():
         entries.append((reverse("user_list"), _("Users")))
     if manages_api_tokens(user):
