@@ -56,7 +56,11 @@ def test_upload_choose_columns_and_see_the_result(
     assert '<option value="B-nummer" selected>' in html
     assert '<option value="Anropande" selected>' not in html
     assert "3 rows" in html
-    missing = client.post(uploaded["Location"], {"b_number": "B-nummer", "started_at": "Starttid"})
+    missing = client.post(
+        uploaded["Location"],
+        {"b_number": "B-nummer", "started_at": "Starttid"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert "Choose the column that holds this" in missing.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         started = client.post(
