@@ -40,8 +40,11 @@ from samverkan.imports.storage import ImportedRow
 BATCH_ROWS = 5000
 # Problems kept with the job to show; beyond these only their counts are kept.
 PROBLEMS_KEPT = 500
-# Rows per INSERT statement (SQLite lowers it to fit its parameter limit).
-INSERT_ROWS = 1000
+# Rows per INSERT statement. Measured on 300,000 call records: 50 is twice as
+# fast as 1,000 on PostgreSQL (psycopg splits and the server parses each long
+# statement, at a cost that grows faster than its length) and 10 % faster on
+# SQLite (where Django caps it at 76 anyway).
+INSERT_ROWS = 50
 
 Progress = Callable[[ImportJob], None]
 logger = logging.getLogger(__name__)
