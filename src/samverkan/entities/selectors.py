@@ -50,11 +50,21 @@ def _visible_links(reader: User) -> QuerySet[EntityMention]:
     return EntityMention.objects.filter(mention__report__in=reports_visible_to(reader=reader))
 
 
-def _display(entity: Entity, reader: User) -> str:
-    """The entity as first written in a report the reader may see (never in a hidden one)."""
-    link = _visible_links(reader).filter(entity=entity).select_related("mention").order_by("pk")
-    first = link.first()
-    return first.mention.raw if first is not None else entity.key
+def _displays(entities: list[Entity], reader: User) -> dict[int, str]:
+    """Each entity as first written in a report the reader may see (never in a hidden one).
+
+    One query for all of them.
+    """
+    rows = (
+        _visible_links(reader)
+        .filter(entity__in=entities)
+        .order_by("entity_id", "pk")
+        .values_list("entity_id", "mention__raw")
+    )
+    first: dict[int, str] = {}
+    for entity_id, raw in rows:
+        first.setdefault(entity_id, raw)
+    return {e.pk: first.get(e.pk, e.key) for e in entities}
 
 
 @transaction.atomic
@@ -90,7 +100,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
     )
     return EntitySummary(
         entity=entity,
-        display=_display(entity, reader),
+        display=_displays([entity], reader)[entity.pk],
         reports=reports.count(),
         organisations=figures["organisations"],
         first_seen=figures["first_seen"],
@@ -131,10 +141,11 @@ def entities_most_named(
         .order_by("-reports", "-last_seen")[:limit]
     )
     entities = Entity.objects.in_bulk([row["entity"] for row in rows])
+    displays = _displays(list(entities.values()), reader)
     named = [
         NamedEntity(
             entity=entities[row["entity"]],
-            display=_display(entities[row["entity"]], reader),
+            display=displays[row["entity"]],
             reports=row["reports"],
             organisations=row["organisations"],
             last_seen=row["last_seen"],

@@ -7,38 +7,30 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from samverkan.access.models import User
-from samverkan.access.policy import Forbidden, NotFound, reads_intelligence
+from samverkan.access.policy import Forbidden, NotFound
 from samverkan.access.purpose import PurposeRequiredError, purpose_of
+from samverkan.access.readers import intelligence_reader, purpose_asked
 from samverkan.entities.models import EntityKind, Judgement
 from samverkan.entities.selectors import entities_most_named, entity_read
 from samverkan.entities.services import JudgementError, entity_judge, entity_merge, entity_split
 from samverkan.intake.labels import SUBJECT_ROLES
 
 
-def _reader(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or not reads_intelligence(user):
-        raise Http404
-    return user
-
-
 @never_cache
 @login_required
 def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
-    reader = _reader(request)
+    reader = intelligence_reader(request)
     try:
         purpose = purpose_of(session=request.session, reader=reader)
         summary = entity_read(reader=reader, entity_id=entity_id, purpose=purpose)
     except PurposeRequiredError:
-        return redirect(f"{reverse('purpose')}?next={request.get_full_path()}")
+        return purpose_asked(request)
     except NotFound:
         raise Http404 from None
     roles = {SUBJECT_ROLES.get(role, role): n for role, n in summary.roles.items()}
@@ -58,7 +50,7 @@ def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
 @never_cache
 @login_required
 def entities_named(request: HttpRequest) -> HttpResponse:
-    reader = _reader(request)
+    reader = intelligence_reader(request)
     kind = request.GET.get("kind", EntityKind.PHONE)
     if kind not in EntityKind.values:
         kind = EntityKind.PHONE
@@ -68,7 +60,7 @@ def entities_named(request: HttpRequest) -> HttpResponse:
     try:
         purpose = purpose_of(session=request.session, reader=reader)
     except PurposeRequiredError:
-        return redirect(f"{reverse('purpose')}?next={request.get_full_path()}")
+        return purpose_asked(request)
     named = entities_most_named(reader=reader, purpose=purpose, kind=kind, role=role)
     return render(
         request,
@@ -102,7 +94,7 @@ class JudgementForm(forms.Form):
 @require_POST
 def entity_judgement(request: HttpRequest, entity_id: int) -> HttpResponse:
     """An analyst's decision about this entity and another one."""
-    reader = _reader(request)
+    reader = intelligence_reader(request)
     form = JudgementForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the other entity's number, a decision and a reason."))
@@ -134,7 +126,7 @@ def entity_judgement(request: HttpRequest, entity_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def entity_split_view(request: HttpRequest, judgement_id: int) -> HttpResponse:
-    reader = _reader(request)
+    reader = intelligence_reader(request)
     reason = request.POST.get("reason", "").strip()[:500]
     if not reason:
         messages.error(request, _("Say why the merge was wrong."))

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from samverkan.access.models import User
 from samverkan.access.policy import NotFound
 from samverkan.access.purpose import PurposeRequiredError, purpose_of
+from samverkan.access.readers import purpose_asked
 from samverkan.entities.selectors import mention_entity_counts
 from samverkan.intake.labels import subjects_for_display
 from samverkan.intake.models import ReportKind
 from samverkan.intake.selectors import report_read, reports_list
 from samverkan.web.paging import page_number
-
-
-def _ask_purpose(request: HttpRequest) -> HttpResponse:
-    return redirect(f"{reverse('purpose')}?next={request.get_full_path()}")
 
 
 @never_cache
@@ -29,7 +25,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     try:
         purpose = purpose_of(session=request.session, reader=request.user)
     except PurposeRequiredError:
-        return _ask_purpose(request)
+        return purpose_asked(request)
     kind = request.GET.get("kind", "")
     if kind not in ReportKind.values:
         kind = ""
@@ -48,7 +44,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     try:
         purpose = purpose_of(session=request.session, reader=request.user)
     except PurposeRequiredError:
-        return _ask_purpose(request)
+        return purpose_asked(request)
     try:
         report = report_read(reader=request.user, report_id=report_id, purpose=purpose)
     except NotFound:

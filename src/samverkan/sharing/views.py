@@ -10,13 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from samverkan.access.models import User
 from samverkan.access.policy import (
     Forbidden,
     NotFound,
     information_requests_for,
-    reads_intelligence,
 )
+from samverkan.access.readers import intelligence_reader
 from samverkan.sharing.services import (
     RequestError,
     information_request_answer,
@@ -24,18 +23,11 @@ from samverkan.sharing.services import (
 )
 
 
-def _reader(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or not reads_intelligence(user):
-        raise Http404
-    return user
-
-
 @never_cache
 @login_required
 @require_POST
 def request_ask(request: HttpRequest, entity_id: int) -> HttpResponse:
-    reader = _reader(request)
+    reader = intelligence_reader(request)
     try:
         holder_id = int(request.POST.get("holder", "0"))
         information_request_ask(
@@ -56,7 +48,7 @@ def request_ask(request: HttpRequest, entity_id: int) -> HttpResponse:
 @never_cache
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
-    reader = _reader(request)
+    reader = intelligence_reader(request)
     requests = information_requests_for(reader=reader).select_related(
         "holder", "requester", "asked_by", "entity"
     )
@@ -74,7 +66,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def request_answer(request: HttpRequest, request_id: int) -> HttpResponse:
-    reader = _reader(request)
+    reader = intelligence_reader(request)
     try:
         information_request_answer(
             by=reader,
