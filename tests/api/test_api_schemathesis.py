@@ -1,8 +1,15 @@
-"""Schemathesis generates requests from ``/api/openapi.json`` and runs them in-process.
+"""Schemathesis sends what it generates from the OpenAPI document to the running server.
 
-Valid and invalid input alike, with a valid token: no answer may be a server
-error, and every answer must match the document (status, content type,
-schema). A bounded run (at most 50 examples per operation) keeps it quick.
+The server is waitress serving the application on 127.0.0.1, as ``samverkan
+serve`` does; requests go over TCP. Valid and invalid input alike: no answer
+may be a server error, every answer must match the document (status, content
+type, schema), invalid input must be refused, and a request without a valid
+token must not get in. A bounded run (at most 25 examples per operation and
+phase) keeps it quick.
+
+The tests are made when the module is collected, before any server runs, so
+they are generated from the document the application builds; each test first
+checks that the running server publishes exactly that document.
 """
 
 from __future__ import annotations
@@ -11,67 +18,77 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import requests
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     ignored_auth,
+    negative_data_rejection,
     response_schema_conformance,
     status_code_conformance,
 )
 
-from samverkan.wsgi import application
+from samverkan.api.endpoints import api
 from tests.api.conftest import Issued
+from tests.api.served import Served, waitress_serving
 
-schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+DOCUMENT_PATH = "/api/openapi.json"
+DOCUMENT = api.get_openapi_schema(path_prefix="/api/")
 
-# negative_data_rejection is left out: schemathesis counts a request whose
-# Authorization header it removed as invalid, but the test puts the token back,
-# so a correct 200 is reported as "invalid data accepted". Refusal of invalid
-# input is tested case by case in test_api_bad_input.py.
+schema = schemathesis.openapi.from_dict(dict(DOCUMENT))
+
+# positive_data_acceptance is left out: it expects every request the document
+# allows to be accepted, but two refusals are rules JSON Schema here does not
+# carry: the details block must match the kind (no "observation" in a
+# postal_item report), and an Idempotency-Key used before with another body is
+# refused (422, as the IETF Idempotency-Key draft says), which depends on the
+# requests sent before. Both are tested case by case: tests/api/test_api_reports.py
+# and tests/intake/test_intake_schemas.py.
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
+    negative_data_rejection,
     ignored_auth,
 ]
 
 
 @pytest.fixture
-def _generous_rate(settings: pytest.FixtureRequest) -> None:
-    settings.API_RATE_PER_MINUTE = 1_000_000  # type: ignore[attr-defined]
+def served(transactional_db: None, settings: Any) -> Iterator[Served]:
+    settings.API_RATE_PER_MINUTE = 1_000_000
+    with waitress_serving() as server:
+        published = requests.get(server.url + DOCUMENT_PATH, timeout=10)
+        assert published.headers["Server"] == "samverkan"  # waitress answered
+        assert published.json() == DOCUMENT, "the tests were made from another document"
+        yield server
 
 
-@pytest.fixture
-def _connection_kept() -> Iterator[None]:
-    """Keep the test's database connection across requests, as Django's test client does.
+def _token_for(case: schemathesis.Case[Any], token: Issued) -> dict[str, str]:
+    """PostNord's token, unless schemathesis left the credentials out or spoilt them on purpose.
 
-    Django closes a connection at the end of each request when it is not in
-    autocommit mode; inside the test's transaction it never is, and PostgreSQL
-    would lose the test's data with it.
+    Such a case tests that the server refuses it (``negative_data_rejection``
+    expects a 4xx); putting the token back would make a correct answer look
+    like invalid input accepted. The token goes in as a header of the call,
+    which schemathesis records as explicitly given: ``ignored_auth`` then
+    sends the request again without it and with a wrong one, and expects 401.
     """
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    if case.operation.schema.is_security_param_negated(case):
+        return {}
+    return {"Authorization": f"Bearer {token.secret}"}
 
 
-@pytest.mark.django_db
-@pytest.mark.usefixtures("_generous_rate", "_connection_kept")
 @schema.parametrize()
 @settings(
-    max_examples=50,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_generated_requests_get_no_server_error_and_match_the_document(
-    case: schemathesis.Case[Any], postnord_token: Issued
+    case: schemathesis.Case[Any], served: Served, postnord_token: Issued
 ) -> None:
     case.call_and_validate(
-        headers={"Authorization": f"Bearer {postnord_token.secret}"}, checks=CHECKS
+        base_url=served.url, headers=_token_for(case, postnord_token), checks=CHECKS
     )
