@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.intake.models import Mention
+from samverkan.intake.models import Mention, Report
 
 
 class EntityKind(models.TextChoices):
@@ -107,3 +107,90 @@ class EntityJudgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.left_id} {self.judgement} {self.right_id}"
+
+
+class PersonRecordRow(models.Model):
+    """One person subject of a report as the person model compares it.
+
+    Derived from the report's mentions (``resolution.records``) and erased with
+    the report. The blocking columns are indexed so that a new report's people
+    find their candidates without reading every record. ``home`` is the person
+    entity resolution put the record in (None while it has no descriptive
+    mention, see ``entities.people``).
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    ref = models.CharField(max_length=200, unique=True)
+    fields = models.JSONField()
+    given_group = models.CharField(max_length=100, blank=True)
+    last_name = models.CharField(max_length=100, blank=True)
+    birth_date = models.CharField(max_length=10, blank=True)
+    personal_number = models.CharField(max_length=40, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    nickname = models.CharField(max_length=100, blank=True)
+    email = models.CharField(max_length=200, blank=True)
+    street = models.CharField(max_length=200, blank=True)
+    house_number = models.CharField(max_length=20, blank=True)
+    postcode = models.CharField(max_length=20, blank=True)
+    home = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["given_group", "last_name"]),
+            models.Index(fields=["last_name", "birth_date"]),
+            models.Index(fields=["given_group", "birth_date"]),
+            models.Index(fields=["personal_number"]),
+            models.Index(fields=["phone"]),
+            models.Index(fields=["nickname"]),
+            models.Index(fields=["email"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", _("To review")
+    DECIDED = "decided", _("Decided")
+
+
+class ReviewPair(models.Model):
+    """Two person entities the model finds possibly the same, for an analyst to decide.
+
+    Derived by resolution: the strongest scored record pair between the two
+    entities (``left_ref``, ``right_ref``), its match probability and the
+    match weight each comparison added (``weights``, see
+    ``resolution.explanation``). Open pairs are rewritten by each run; a
+    decided pair keeps the judgement that closed it.
+    """
+
+    left = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+")
+    right = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+")
+    left_ref = models.CharField(max_length=200)
+    right_ref = models.CharField(max_length=200)
+    score = models.FloatField()
+    weights = models.JSONField()
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    judgement = models.ForeignKey(
+        EntityJudgement, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["left", "right"],
+                condition=Q(status="open"),
+                name="review_pair_one_open_per_pair",
+            ),
+            models.CheckConstraint(condition=Q(left__lt=F("right")), name="review_pair_ordered"),
+        ]
+        indexes = [models.Index(fields=["status", "-score"])]
+
+    def __str__(self) -> str:
+        return f"{self.left_id} ? {self.right_id} ({self.score:.3f})"

@@ -3,7 +3,8 @@
 Invariant: the result names every record's cluster by the smallest index of
 a record in it, and every pair to review by record index; records are never
 changed. Judgements name records by ``PersonRecord.ref``; a ref that names
-no record is ignored (the record may since have been erased).
+no record is ignored (the record may since have been erased). Asked to
+explain, every pair to review comes with its ``explanation.Explanation``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyarrow as pa
+
 from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Pair, Thresholds, cluster
 from samverkan.resolution.duplicates import distinct_rows
+from samverkan.resolution.explanation import Explanation, explanation_of
 from samverkan.resolution.records import PersonRecord
-from samverkan.resolution.scoring import pairs_of, score_pairs
+from samverkan.resolution.scoring import PRIOR_KEY, pairs_of, score_pairs
 from samverkan.resolution.table import records_table
 
 Progress = Callable[[str], None]
@@ -41,6 +45,7 @@ class Resolution:
     review: list[Pair] = field(default_factory=list)
     refused: list[Pair] = field(default_factory=list)
     scored_pairs: int = 0
+    explanations: dict[tuple[int, int], Explanation] = field(default_factory=dict)
 
 
 def resolve(
@@ -50,13 +55,14 @@ def resolve(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     judgements: Judgements = NO_JUDGEMENTS,
     progress: Progress | None = None,
+    explain: bool = False,
 ) -> Resolution:
     """Cluster ``records`` with a trained ``model`` (see ``model.load_model``)."""
     say = progress or (lambda _: None)
     distinct = distinct_rows(records, keep_apart=judgements.refs())
     rows, row_of = distinct.rows, distinct.row_of
     say(f"{len(records):,} records, {len(rows):,} distinct: scoring pairs")
-    scored = score_pairs(records_table(rows), model, threshold=thresholds.review)
+    scored = score_pairs(records_table(rows), model, threshold=thresholds.review, explain=explain)
     say(f"{len(scored):,} pairs scored at or above {thresholds.review}: clustering")
     row_index = _row_index(records, row_of)
     clustering = cluster(
@@ -68,12 +74,30 @@ def resolve(
         thresholds=thresholds,
     )
     first_record = _first_records(row_of, len(rows))
-    return Resolution(
+    resolution = Resolution(
         cluster_of=[first_record[clustering.cluster_of[row]] for row in row_of],
         review=[_to_records(pair, first_record) for pair in clustering.review],
         refused=[_to_records(pair, first_record) for pair in clustering.refused],
         scored_pairs=len(scored),
     )
+    if explain:
+        resolution.explanations = _explanations(scored, clustering.review, first_record)
+    return resolution
+
+
+def _explanations(
+    scored: pa.Table, review: list[Pair], first_record: list[int]
+) -> dict[tuple[int, int], Explanation]:
+    """The explanation of each pair to review, by record numbers (as in ``review``)."""
+    wanted = {(pair.left, pair.right) for pair in review}
+    prior = float((scored.schema.metadata or {})[PRIOR_KEY.encode()])
+    explained = {}
+    for row in scored.to_pylist():
+        key = (row["left_id"], row["right_id"])
+        if key in wanted:
+            left, right = first_record[key[0]], first_record[key[1]]
+            explained[(left, right)] = explanation_of(row, prior=prior)
+    return explained
 
 
 def _row_index(records: Sequence[PersonRecord], row_of: list[int]) -> dict[str, int]:
