@@ -8,7 +8,9 @@ not exist.
 
 A blank form may stay in the browser's history (no ``no-store``), so that
 "back" brings back the same hidden report id and sending again stores
-nothing new; pages that show what someone typed are never stored.
+nothing new; pages that show what someone typed are never stored. A browser
+that fetches the form anew gets a new id; ``intake.resending`` then knows
+the report by its content.
 """
 
 from __future__ import annotations
@@ -30,12 +32,10 @@ from samverkan.intake.forms.entry import ReportEntry
 from samverkan.intake.forms.identifier_fields import CHECKABLE_KINDS, identifier_check
 from samverkan.intake.forms.identifier_messages import identifier_message
 from samverkan.intake.forms.place import DATALIST_ID, municipality_options
-from samverkan.intake.models import Report
-from samverkan.intake.schemas import ReportIn
-from samverkan.intake.services import ReportRejectedError, report_submit
+from samverkan.intake.resending import report_form_submit
+from samverkan.intake.services import ReportRejectedError
 
 SENT_KEY = "samverkan_report_sent"
-_VOLATILE = ("occurred_at", "reported_at")  # "now" differs between two sendings of one form
 
 
 def _user(request: HttpRequest) -> User:
@@ -68,18 +68,15 @@ def report_entry(request: HttpRequest, slug: str) -> HttpResponse:
         return response
     entry = entry_class(user=user, data=request.POST)
     if entry.is_valid() and entry.report_in is not None:
-        assert user.organisation is not None
         try:
-            report, created = report_submit(
-                organisation=user.organisation, data=entry.report_in, by=user, via="web"
-            )
+            sent = report_form_submit(by=user, data=entry.report_in)
         except ReportRejectedError as error:
             entry.reject(str(error))
         else:
             request.session[SENT_KEY] = {
-                "id": report.pk,
+                "id": sent.report.pk,
                 "slug": slug,
-                "outcome": _outcome(report, created, entry.report_in),
+                "outcome": sent.outcome,
             }
             return redirect("report_sent")
     response = _show(request, entry)
@@ -96,15 +93,6 @@ def _show(request: HttpRequest, entry: ReportEntry) -> HttpResponse:
         "crossings_id": CROSSINGS_LIST_ID,
     }
     return render(request, entry.template_name, context)
-
-
-def _outcome(report: Report, created: bool, sent: ReportIn) -> str:
-    """Stored now; or sent before, as now; or sent before, and this time with changes not kept."""
-    if created:
-        return "stored"
-    stored = {k: v for k, v in report.payload.items() if k not in _VOLATILE}
-    again = {k: v for k, v in sent.model_dump(mode="json").items() if k not in _VOLATILE}
-    return "repeat" if stored == again else "repeat_changed"
 
 
 @never_cache
