@@ -464,6 +464,67 @@ def test_intelligence_report_with_tagged_identifiers(customs: Client) -> None:
     ]
 
 
+def test_intelligence_rows_with_one_letter_are_one_subject(customs: Client) -> None:
+    """A person's name, phone and address are one subject; the car and a lone phone stand apart."""
+    data = intelligence(
+        form_id(customs, "/report/intelligence/"),
+        {"subject": "", "kind": "plate", "value": "ABC 123"},
+        {"subject": "A", "kind": "person_name", "value": "Kalle Svensson"},
+        {"subject": "A", "kind": "phone", "value": "0701234567"},
+        {"subject": "B", "kind": "company_name", "value": "Tallbacken Import AB"},
+        {"subject": "A", "kind": "address", "value": "Storgatan 1, 111 22 Stockholm"},
+        {"subject": "", "kind": "phone", "value": "0709876543"},
+        {"subject": "B", "kind": "se_org_number", "value": "556677-8899"},
+        {"subject": "C", "kind": "phone", "value": ""},  # an empty row tags nothing
+    )
+    response = customs.post("/report/intelligence/", data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302, response.content.decode()
+    report = Report.objects.get()
+    assert [(s["ref"], s["role"], s["mentions"]) for s in report.payload["subjects"]] == [
+        ("tag-1", "vehicle", [{"kind": "plate", "value": "ABC 123"}]),
+        (
+            "subject-A",
+            "suspect",
+            [
+                {"kind": "person_name", "value": "Kalle Svensson"},
+                {"kind": "phone", "value": "0701234567"},
+                {"kind": "address", "value": "Storgatan 1, 111 22 Stockholm"},
+            ],
+        ),
+        (
+            "subject-B",
+            "company",
+            [
+                {"kind": "company_name", "value": "Tallbacken Import AB"},
+                {"kind": "se_org_number", "value": "556677-8899"},
+            ],
+        ),
+        ("tag-6", "phone", [{"kind": "phone", "value": "0709876543"}]),
+    ]
+    mentions = report.mentions.order_by("subject_ref", "position")
+    assert [(m.subject_ref, m.subject_role, m.kind) for m in mentions] == [
+        ("subject-A", "suspect", "person_name"),
+        ("subject-A", "suspect", "phone"),
+        ("subject-A", "suspect", "address"),
+        ("subject-B", "company", "company_name"),
+        ("subject-B", "company", "se_org_number"),
+        ("tag-1", "vehicle", "plate"),
+        ("tag-6", "phone", "phone"),
+    ]
+
+
+def test_intelligence_subject_is_not_both_a_person_and_a_company(customs: Client) -> None:
+    data = intelligence(
+        form_id(customs, "/report/intelligence/"),
+        {"subject": "A", "kind": "person_name", "value": "Kalle Svensson"},
+        {"subject": "A", "kind": "se_org_number", "value": "556677-8899"},
+    )
+    page = customs.post("/report/intelligence/", data, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Subject A is both a person and a company" in page
+    assert 'id="id_tags-1-subject"' in page  # the rows are shown again to be corrected
+    assert Report.objects.count() == 0
+
+
 def test_intelligence_tags_are_checked_as_their_kind(customs: Client) -> None:
     data = intelligence(
         form_id(customs, "/report/intelligence/"),

@@ -34,7 +34,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from samverkan.access.models import Compartment, User
 from samverkan.access.roles import LAW_ENFORCEMENT, Role
 from samverkan.audit.models import AuditEvent
-from samverkan.entities.models import Entity, EntityMention
+from samverkan.entities.models import Entity, EntityMention, ReviewPair, ReviewStatus
 from samverkan.intake.models import Report
 from samverkan.sharing.models import InformationRequest, ReportDisclosure
 
@@ -154,6 +154,31 @@ def access_entity(reader: User, entity_id: int, action: Action) -> Entity:
     if action is Action.CHANGE and not reader.has_role(Role.ANALYST):
         raise Forbidden
     return entity
+
+
+def reviews_matches(reader: User) -> bool:
+    """Whether the reader decides on the model's doubtful pairs: analysts of police and customs."""
+    return reads_intelligence(reader) and reader.has_role(Role.ANALYST)
+
+
+def review_pairs_visible_to(*, reader: User) -> QuerySet[ReviewPair]:
+    """Open review pairs for an analyst, where both entities exist for the reader.
+
+    An entity whose every mention is in a report the reader may not see does
+    not exist for them, so neither does a pair with such a side.
+    """
+    if not reviews_matches(reader):
+        return ReviewPair.objects.none()
+    visible = entities_visible_to(reader=reader)
+    return ReviewPair.objects.filter(status=ReviewStatus.OPEN, left__in=visible, right__in=visible)
+
+
+def access_review_pair(reader: User, pair_id: int) -> ReviewPair:
+    """An open pair the analyst may see and decide on; anything else does not exist."""
+    pair = review_pairs_visible_to(reader=reader).filter(pk=pair_id).first()
+    if pair is None:
+        raise NotFound
+    return pair
 
 
 def entity_hits_for(*, reader: User, entity: Entity) -> dict[int, int]:

@@ -1,9 +1,17 @@
 """An intelligence report: free text, and the identifiers in it tagged one per row (kind + value).
 
-Invariant: every tagged value is checked as its kind, exactly as in the
-other forms, and becomes one subject whose role follows from the kind (a
-phone is a phone, a plate a vehicle, a name a suspect); the text itself is
-required, since it is the report.
+Invariants:
+
+- Every tagged value is checked as its kind, exactly as in the other forms;
+  the text itself is required, since it is the report.
+- Rows given the same subject letter are one subject (a person's name,
+  phone and address together), ``subject-<letter>``; a row without a letter
+  is a subject on its own, ``tag-<n>``. Subjects come in the order their
+  first row stands.
+- A subject's role follows from its kinds (a phone is a phone, a plate a
+  vehicle, a name a suspect); when it has several, the person or company
+  they belong to wins (``ROLE_PRECEDENCE``). One subject is never both a
+  person and a company.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.identifiers import InvalidIdentifier
@@ -50,11 +59,28 @@ TAG_ROLES: dict[str, SubjectRole] = {
     "se_bank_account": SubjectRole.ACCOUNT,
 }
 MAX_TAGS = 50
+# Who a subject is when its rows name several kinds of thing: a name with a
+# phone and an address is the person, an org number with an account the company.
+ROLE_PRECEDENCE = [
+    SubjectRole.SUSPECT,
+    SubjectRole.COMPANY,
+    SubjectRole.VEHICLE,
+    SubjectRole.ITEM,
+    SubjectRole.ACCOUNT,
+    SubjectRole.PHONE,
+    SubjectRole.PLACE,
+]
+SUBJECT_LETTERS = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
 
 
 class TagForm(forms.Form):
-    """One identifier the text mentions: its kind and its value as written."""
+    """One identifier the text mentions: which subject it belongs to, its kind, its value."""
 
+    subject = forms.ChoiceField(
+        label=_("Subject"),
+        required=False,
+        choices=[("", _("On its own")), *((letter, letter) for letter in SUBJECT_LETTERS)],
+    )
     kind = forms.ChoiceField(label=_("Kind"))
     value = forms.CharField(
         label=_("Value"),
@@ -91,13 +117,29 @@ class TagForm(forms.Form):
             cleaned["mention_kind"] = kind
         return cleaned
 
-    def subject(self, ref: str) -> Subject:
+    @property
+    def role(self) -> SubjectRole:
+        return TAG_ROLES[self.cleaned_data["kind"]]
+
+    def mention(self) -> Mention:
         data = self.cleaned_data
-        return Subject(
+        return Mention(kind=MentionKind(data["mention_kind"]), value=data["value"])
+
+
+def subjects_of(rows: list[TagForm]) -> list[Subject]:
+    """The subjects the rows make: one per letter, and one per row without a letter."""
+    grouped: dict[str, list[TagForm]] = {}
+    for number, row in enumerate(rows, start=1):
+        letter = row.cleaned_data.get("subject") or ""
+        grouped.setdefault(f"subject-{letter}" if letter else f"tag-{number}", []).append(row)
+    return [
+        Subject(
             ref=ref,
-            role=TAG_ROLES[data["kind"]],
-            mentions=[Mention(kind=MentionKind(data["mention_kind"]), value=data["value"])],
+            role=min((row.role for row in members), key=ROLE_PRECEDENCE.index),
+            mentions=[row.mention() for row in members],
         )
+        for ref, members in grouped.items()
+    ]
 
 
 Tags = row_set(
@@ -144,6 +186,23 @@ class IntelligenceEntry(ReportEntry):
         text: str = self.form.cleaned_data["summary"]
         return text
 
+    def check(self) -> None:
+        roles: dict[str, set[SubjectRole]] = {}
+        for row in self._rows():
+            if letter := row.cleaned_data.get("subject"):
+                roles.setdefault(letter, set()).add(row.role)
+        for letter, found in roles.items():
+            if {SubjectRole.SUSPECT, SubjectRole.COMPANY} <= found:
+                self.errors.append(
+                    gettext(
+                        "Subject %(letter)s is both a person and a company:"
+                        " give the company another letter."
+                    )
+                    % {"letter": letter}
+                )
+
     def subjects(self) -> list[Subject]:
-        rows = [form for form in self.tags.filled_forms() if isinstance(form, TagForm)]
-        return [row.subject(f"tag-{number}") for number, row in enumerate(rows, start=1)]
+        return subjects_of(self._rows())
+
+    def _rows(self) -> list[TagForm]:
+        return [form for form in self.tags.filled_forms() if isinstance(form, TagForm)]
