@@ -34,12 +34,14 @@ from samverkan.access.roles import LAW_ENFORCEMENT, POSTAL, ROLES_BY_ORGANISATIO
 from samverkan.access.user_services import user_active_set
 from samverkan.api.models import ApiScope, ApiToken
 from samverkan.api.services import api_token_create, api_token_revoke
-from samverkan.entities.models import EntityMention
+from samverkan.entities.models import EntityMention, ReviewPair
+from samverkan.entities.people import people_resolve
 from samverkan.entities.services import entity_merge
 from samverkan.imports.models import ImportJob, ImportStatus
 from samverkan.intake.models import Report
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
+from samverkan.resolution.clustering import Thresholds
 from samverkan.sharing.services import information_request_ask
 from tests.conftest import login_verified
 
@@ -231,6 +233,10 @@ TOKEN_ADMINS = Audience(
 INTELLIGENCE_READERS = Audience(
     "officers, analysts and coordinators of police and customs", _reads_intelligence
 )
+ANALYSTS = Audience(
+    "analysts of police and customs",
+    lambda p, t: p.organisation_kind in LAW_ENFORCEMENT and p.holds("analyst"),
+)
 POSTAL_REPORTERS = Audience(
     "reporters of postal operators and agents",
     lambda p, t: p.holds("reporter") and p.organisation_kind in POSTAL,
@@ -301,6 +307,7 @@ FORMS_PAGE = Redirect("/report/")
 ENTITIES_PAGE = Redirect("/entities/")
 IMPORTS_PAGE = Redirect("/imports/")
 REQUESTS_PAGE = Redirect("/requests/")
+REVIEW_PAGE = Redirect("/review/")
 POSTAL_FORM = Redirect("/report/item/")
 Decision = tuple[tuple[Audience, Answer], ...]
 
@@ -414,6 +421,21 @@ ROUTES: dict[str, Row] = {
         get=((NEGATIVE, 404), *page(SIGNED_IN, 405)),
         post=((NEGATIVE, 404), *page(INTELLIGENCE_READERS, 404)),
         objects="entity",
+    ),
+    # The review queue is analysts' work; a pair exists only for those who see both sides.
+    "review_queue": Row("/review/", get=page(ANALYSTS), post=page(ANALYSTS)),
+    "review_pair": Row(
+        "/review/{id}/",
+        get=((NEGATIVE, 404), *page(ITS_READERS)),
+        post=((NEGATIVE, 404), *page(ITS_READERS)),
+        objects="review_pair",
+    ),
+    # An empty POST (no decision, no reason) goes back to the queue, found or not.
+    "review_pair_decision": Row(
+        "/review/{id}/decision/",
+        get=((NEGATIVE, 404), *page(SIGNED_IN, 405)),
+        post=((NEGATIVE, 404), *page(ANALYSTS, REVIEW_PAGE)),
+        objects="review_pair",
     ),
     "request_list": Row(
         "/requests/", get=page(INTELLIGENCE_READERS), post=page(INTELLIGENCE_READERS)
@@ -610,6 +632,7 @@ def world_build() -> World:
             "judgement": _merges(people) + fuzzed_ids(),
             "import": _imports(people) + fuzzed_ids(),
             "request": _requests(people) + fuzzed_ids(),
+            "review_pair": _review_pairs(people, personas) + fuzzed_ids(),
             "upload": [Target("an upload in another session", "0" * 32, real=False)],
         },
     )
@@ -740,6 +763,33 @@ def _requests(people: dict[str, User]) -> list[Target]:
     askers = frozenset({"tullverket_officer", "tullverket_analyst"})
     label = "Tullverket's request to Södermalm"
     return [Target(label, asked.pk, holder.pk, readers=holders | askers, changers=holders)]
+
+
+def _review_pairs(people: dict[str, User], personas: dict[str, Persona]) -> list[Target]:
+    """Two pairs of namesakes for review: one every analyst sees, one with a side only Oslo sees."""
+    analysts = frozenset(n for n, p in personas.items() if ANALYSTS.includes(p, None))
+
+    def named(label: str, by: str, tlp: str, name: str) -> None:
+        subject = {
+            "ref": "p",
+            "role": "suspect",
+            "mentions": [{"kind": "person_name", "value": name}],
+        }
+        report_file(label, by=people[by], tlp=tlp, details={"subjects": [subject]})
+
+    named("review_tull", "tullverket_officer", "AMBER", "Karl Berg")
+    named("review_oslo", "oslo_officer", "AMBER", "Karl Berg")
+    named("review_tull_eva", "tullverket_officer", "AMBER", "Eva Lund")
+    named("review_oslo_eva", "oslo_officer", "AMBER+STRICT", "Eva Lund")
+    people_resolve(thresholds=Thresholds(auto_link=0.9999, review=0.5))
+    targets = []
+    for pair in ReviewPair.objects.order_by("pk"):
+        hidden = "eva" in pair.left_ref + pair.right_ref
+        readers = frozenset() if hidden else analysts
+        label = "a pair with a side only Oslo sees" if hidden else "a pair every analyst sees"
+        targets.append(Target(label, pair.pk, readers=readers))
+    assert len(targets) == 2
+    return targets
 
 
 def _users(people: dict[str, User]) -> list[Target]:
