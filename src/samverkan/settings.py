@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "samverkan.api",
     "samverkan.imports",
     "samverkan.resolution",
+    "samverkan.leads",
 ]
 API_RATE_PER_MINUTE = envint("API_RATE_PER_MINUTE", 600)  # requests per API token
 
@@ -280,6 +281,34 @@ HUEY: dict[str, Any] = {
     "utc": True,
     "consumer": {"workers": envint("WORKER_THREADS", 2), "worker_type": "thread"},
 }
+
+# Leads (samverkan.leads): days to answer an offer, to wait for capacity, to
+# follow an accepted lead up; and who is next when a district declines:
+# "parent" (the district's region), "free_capacity" (another district of the
+# country with capacity left this week), "national" (the national unit).
+LEAD_OFFER_DAYS = envint("LEAD_OFFER_DAYS", 5)
+LEAD_QUEUE_DAYS = envint("LEAD_QUEUE_DAYS", 7)
+LEAD_FOLLOW_UP_DAYS = envint("LEAD_FOLLOW_UP_DAYS", 30)
+LEAD_ESCALATION = envlist("LEAD_ESCALATION", "parent,free_capacity,national")
+if not set(LEAD_ESCALATION) <= {"parent", "free_capacity", "national"} or not LEAD_ESCALATION:
+    raise ImproperlyConfigured(
+        "SAMVERKAN_LEAD_ESCALATION lists steps from parent, free_capacity and national, "
+        f"not {','.join(LEAD_ESCALATION)!r}."
+    )
+
+# Notifications go in the app and by e-mail: through SMTP when
+# SAMVERKAN_EMAIL_HOST is set, else written as files to DATA_DIR/outbox.
+EMAIL_HOST = env("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(DATA_DIR / "outbox")
+DEFAULT_FROM_EMAIL = env("EMAIL_FROM", "samverkan@localhost")
 
 LOGGING: dict[str, Any] = {
     "version": 1,

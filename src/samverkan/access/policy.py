@@ -31,11 +31,12 @@ from enum import StrEnum
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from samverkan.access.models import Compartment, User
+from samverkan.access.models import Compartment, OrganisationKind, User
 from samverkan.access.roles import LAW_ENFORCEMENT, Role
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityMention, ReviewPair, ReviewStatus
 from samverkan.intake.models import Report
+from samverkan.leads.models import Lead, LeadStatus, Offer
 from samverkan.sharing.models import InformationRequest, ReportDisclosure
 
 
@@ -234,3 +235,94 @@ def oversees_retention(*, reader: User) -> bool:
         and reader.organisation is not None
         and reader.organisation.kind in LAW_ENFORCEMENT
     )
+
+
+# Leads (``samverkan.leads``). A lead is seen by the organisations it was
+# offered or routed to, by its originator, and by the national units, which
+# oversee every lead; only intelligence readers see its page. Deciding on a
+# lead is a coordinator's work in the organisation that holds it.
+
+_DISTRICT_KINDS = (
+    OrganisationKind.POLICE_DISTRICT,
+    OrganisationKind.POLICE_REGION,
+    OrganisationKind.NATIONAL_POLICE,
+)
+
+
+def leads_visible_to(*, reader: User) -> QuerySet[Lead]:
+    """The leads whose page the reader may open."""
+    if not reads_intelligence(reader) or reader.organisation is None:
+        return Lead.objects.none()
+    if reader.organisation.kind == OrganisationKind.NATIONAL_POLICE:
+        return Lead.objects.all()
+    org = reader.organisation.pk
+    offered = Offer.objects.filter(lead_id=OuterRef("pk"), organisation_id=org)
+    return Lead.objects.filter(
+        Q(owner_id=org) | Q(routed_to_id=org) | Q(originator_id=org) | Q(Exists(offered))
+    )
+
+
+def access_lead(reader: User, lead_id: int) -> Lead:
+    lead = leads_visible_to(reader=reader).filter(pk=lead_id).first()
+    if lead is None:
+        raise NotFound
+    return lead
+
+
+def leads_passed_on_by(*, reader: User) -> QuerySet[Lead]:
+    """What became of what the reader's organisation passed on: the leads it originated."""
+    if reader.organisation_id is None or not (
+        reads_intelligence(reader) or reader.has_role(Role.REPORTER)
+    ):
+        return Lead.objects.none()
+    return Lead.objects.filter(originator_id=reader.organisation_id)
+
+
+def coordinates_leads(reader: User) -> bool:
+    """Whether the reader runs a police organisation's board: declares capacity, decides offers."""
+    return (
+        reader.has_role(Role.COORDINATOR)
+        and reader.organisation is not None
+        and reader.organisation.kind in _DISTRICT_KINDS
+    )
+
+
+def may_answer_offer(reader: User, lead: Lead) -> bool:
+    return (
+        coordinates_leads(reader)
+        and lead.status == LeadStatus.OFFERED
+        and lead.owner_id == reader.organisation_id
+    )
+
+
+def may_close_lead(reader: User, lead: Lead) -> bool:
+    if lead.status == LeadStatus.CLOSED:
+        return False
+    return (coordinates_leads(reader) and lead.owner_id == reader.organisation_id) or (
+        lead.assignee_id is not None and lead.assignee_id == reader.pk and reader.is_active
+    )
+
+
+def may_reassign_lead(reader: User, lead: Lead) -> bool:
+    if lead.status == LeadStatus.CLOSED or not coordinates_leads(reader):
+        return False
+    assert reader.organisation is not None  # coordinates_leads says so
+    return (
+        lead.owner_id == reader.organisation_id
+        or reader.organisation.kind == OrganisationKind.NATIONAL_POLICE
+    )
+
+
+def may_make_lead(reader: User) -> bool:
+    """Analysts make leads from any entity they can see."""
+    return reads_intelligence(reader) and reader.has_role(Role.ANALYST)
+
+
+def lead_owners_in(*, organisation_id: int) -> list[User]:
+    """Who may be named owner of a lead accepted by an organisation: its intelligence staff."""
+    users = User.objects.filter(organisation_id=organisation_id, is_active=True)
+    return [
+        user
+        for user in users.select_related("organisation").order_by("username")
+        if reads_intelligence(user)
+    ]

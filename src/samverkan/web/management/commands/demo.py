@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from samverkan.intake.models import Report
+from samverkan.leads.demo import demo_leads_prepare
 from samverkan.web.demo import DEMO_PASSWORD, demo_logins_ensure
 
 
@@ -37,6 +38,11 @@ class Command(BaseCommand):
             self.stdout.write("Resolving people into entities (the review queue fills) …")
             call_command("resolve-people", quiet=True)
         logins = demo_logins_ensure()
+        leads = demo_leads_prepare()
+        self.stdout.write(
+            f"{leads.leads} leads: {leads.offered} offered to districts within their capacity, "
+            f"{leads.waiting} waiting for capacity."
+        )
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS("Demo logins (password for all: " + DEMO_PASSWORD + ")")

@@ -1,0 +1,72 @@
+"""The demo's leads: backers named by several couriers become leads, offered within capacity.
+
+Run once after the demo world is loaded (``samverkan demo``): every entity is
+scored, every police district declares a small capacity for this week and
+the next, the optimiser offers what fits, and one district declines an
+offer so that the escalation shows on the boards and to the originator.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from samverkan.access.models import Organisation, OrganisationKind, User
+from samverkan.leads.capacity import week_of
+from samverkan.leads.models import Capacity, DeclineReason, Lead, LeadStatus
+from samverkan.leads.services import lead_decline, leads_allocate, leads_detect
+
+DISTRICT_CAPACITY = 3
+NATIONAL_CAPACITY = 5
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLeads:
+    leads: int
+    offered: int
+    waiting: int
+
+
+def demo_leads_prepare(*, decliner: str = "stockholm_coordinator") -> DemoLeads:
+    """Make the demo's leads once; a second demo start finds them and does nothing."""
+    if not Lead.objects.exists():
+        now = timezone.now()
+        leads_detect(now=now)
+        this_week = week_of(timezone.localdate(now))
+        for organisation in Organisation.objects.filter(
+            kind__in=[
+                OrganisationKind.POLICE_DISTRICT,
+                OrganisationKind.POLICE_REGION,
+                OrganisationKind.NATIONAL_POLICE,
+            ]
+        ):
+            national = organisation.kind == OrganisationKind.NATIONAL_POLICE
+            for week in (this_week, this_week + datetime.timedelta(days=7)):
+                Capacity.objects.get_or_create(
+                    organisation=organisation,
+                    week=week,
+                    defaults={
+                        "leads": NATIONAL_CAPACITY if national else DISTRICT_CAPACITY,
+                        "declared_at": now,
+                    },
+                )
+        leads_allocate(now=now)
+        coordinator = User.objects.filter(username=decliner).first()
+        offered = Lead.objects.filter(status=LeadStatus.OFFERED)
+        if coordinator is not None and coordinator.organisation_id is not None:
+            lead = offered.filter(owner_id=coordinator.organisation_id).order_by("-score").first()
+            if lead is not None:
+                lead_decline(
+                    lead=lead,
+                    by=coordinator,
+                    reason=DeclineReason.NO_CAPACITY,
+                    text="Operation Vinterljus takes everyone this month.",
+                    now=now,
+                )
+    return DemoLeads(
+        leads=Lead.objects.count(),
+        offered=Lead.objects.filter(status=LeadStatus.OFFERED).count(),
+        waiting=Lead.objects.filter(status=LeadStatus.QUEUED).count(),
+    )
