@@ -13,7 +13,6 @@ from tests.conftest import login_verified
 from tests.entities.people_world import THRESHOLDS, people_world, person, report_about
 
 pytestmark = pytest.mark.django_db
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 @pytest.fixture
@@ -42,12 +41,12 @@ def test_the_analyst_compares_reads_why_and_decides(
     pair = ReviewPair.objects.get()
     analyst = _browser(kripos_analyst)
 
-    queue = analyst.get("/review/", **EN)
+    queue = analyst.get("/review/", headers={"Accept-Language": "en"})
     assert queue.status_code == 200
     assert f"/review/{pair.pk}/" in queue.content.decode()
     assert "Karl Berg" in queue.content.decode()
 
-    page = analyst.get(f"/review/{pair.pk}/", **EN).content.decode()
+    page = analyst.get(f"/review/{pair.pk}/", headers={"Accept-Language": "en"}).content.decode()
     assert "Same full name: <strong>+11.7</strong>" in page
     assert "Reported in different countries: <strong>-3.2</strong>" in page
     assert "1985-03-14" in page  # what customs said about Karl
