@@ -53,6 +53,15 @@ def test_a_bad_boolean_stops_start_up_with_its_name(tmp_path: Path) -> None:
     assert "SAMVERKAN_DEBUG must be true or false" in result.stderr
 
 
+def test_an_unknown_escalation_step_stops_start_up_with_its_name(tmp_path: Path) -> None:
+    result = _run_samverkan(
+        "check",
+        env={"SAMVERKAN_DATA_DIR": str(tmp_path), "SAMVERKAN_LEAD_ESCALATION": "parent,county"},
+    )
+    assert result.returncode != 0
+    assert "SAMVERKAN_LEAD_ESCALATION lists steps from parent" in result.stderr
+
+
 def test_generated_secret_key_is_kept_private_and_stable(tmp_path: Path) -> None:
     first = samverkan_settings._secret_key(tmp_path)
     assert samverkan_settings._secret_key(tmp_path) == first
