@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from samverkan.access.policy import Forbidden
 from samverkan.audit.models import AuditEvent
+from samverkan.entities.models import Entity
 from samverkan.intake.models import Report
 from samverkan.leads.capacity import week_of
 from samverkan.leads.models import (
@@ -30,6 +31,7 @@ from samverkan.leads.services import (
     lead_accept,
     lead_close,
     lead_decline,
+    lead_entity_add,
     leads_allocate,
     leads_detect,
     leads_expire,
@@ -219,3 +221,21 @@ def test_capacity_is_declared_by_coordinators_for_this_week_or_later(world: Lead
         capacity_declare(by=coordinator, week=today - datetime.timedelta(days=14), leads=1)
     with pytest.raises(Forbidden):
         capacity_declare(by=world.officers["no-district-oslo"], week=today, leads=1)
+
+
+def test_an_analyst_groups_a_second_phone_into_the_lead(world: LeadsWorld) -> None:
+    _named_by_couriers(world, 5)
+    leads_detect()
+    lead = Lead.objects.get()
+    world.statement(phone="+46709999999")
+    world.statement(phone="+46709999999")
+    second = Entity.objects.get(key="+46709999999")
+    assert world.analyst is not None
+
+    lead_entity_add(lead=lead, entity=second, by=world.analyst)
+
+    lead.refresh_from_db()
+    assert set(lead.entities.values_list("key", flat=True)) == {BACKER, "+46709999999"}
+    assert lead.score == 84  # seven statements, all reliable
+    with pytest.raises(Forbidden):
+        lead_entity_add(lead=lead, entity=second, by=world.officers["se-lpo-sodermalm"])

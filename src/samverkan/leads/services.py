@@ -159,6 +159,28 @@ def lead_make(*, entity: Entity, by: User, now: datetime.datetime | None = None)
         )
 
 
+def lead_entity_add(
+    *, lead: Lead, entity: Entity, by: User, now: datetime.datetime | None = None
+) -> Lead:
+    """An analyst adds a linked entity (the backer's second phone, a drop address) to a lead.
+
+    The lead then scores and routes over the evidence of all its entities.
+    """
+    if not may_make_lead(by):
+        raise Forbidden
+    now = now or timezone.now()
+    with transaction.atomic():
+        lead = _locked(lead)
+        if lead.status == LeadStatus.CLOSED:
+            raise LeadError("a closed lead takes no more entities")
+        if lead.entities.filter(pk=entity.pk).exists():
+            return lead
+        lead.entities.add(entity)
+        _audit(lead, AuditAction.COMBINE, by=by, details={"entity_added": entity.pk})
+        lead_rescore(lead=lead, now=now)
+        return lead
+
+
 def _create(
     *,
     entity: Entity,
