@@ -69,7 +69,7 @@ def test_back_and_send_again_without_javascript_stores_once(
 
     sent = page.locator("#report-sent")
     expect(sent).to_have_attribute("data-outcome", "resent")
-    expect(sent).to_contain_text("You sent this same report a few minutes ago")
+    expect(sent).to_contain_text("You have just sent this same report")
     expect(sent.locator(".muted")).to_have_text(reference)
     screenshot(page, "report-item-resent-no-javascript")
     report = Report.objects.get()
