@@ -27,6 +27,7 @@ urlpatterns = [
     path("settings/users/<int:user_id>/", user_views.user_change, name="user_change"),
     path("retention/", retention_views.retention_overview, name="retention"),
     path("", include("samverkan.entities.urls")),
+    path("", include("samverkan.leads.urls")),
     path("", include("samverkan.sharing.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("samverkan.api.urls")),

@@ -30,17 +30,23 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverkan.access.models import Compartment, Organisation, OrganisationKind, User
-from samverkan.access.roles import LAW_ENFORCEMENT, POSTAL, ROLES_BY_ORGANISATION_KIND
+from samverkan.access.roles import (
+    LAW_ENFORCEMENT,
+    POLICE,
+    POSTAL,
+    ROLES_BY_ORGANISATION_KIND,
+)
 from samverkan.access.user_services import user_active_set
 from samverkan.api.models import ApiScope, ApiToken
 from samverkan.api.services import api_token_create, api_token_revoke
-from samverkan.entities.models import EntityMention, ReviewPair
+from samverkan.entities.models import Entity, EntityMention, ReviewPair
 from samverkan.entities.people import people_resolve
 from samverkan.entities.services import entity_merge
 from samverkan.imports.models import ImportJob, ImportStatus
 from samverkan.intake.models import Report
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
+from samverkan.leads.services import lead_make, lead_reassign
 from samverkan.resolution.clustering import Thresholds
 from samverkan.sharing.services import information_request_ask
 from tests.conftest import login_verified
@@ -68,6 +74,7 @@ TWIN = {
     OrganisationKind.POSTAL_OPERATOR: ("no-posten-bring", "Posten Bring", "NO", "bring"),
     OrganisationKind.CUSTOMS: ("no-customs", "Tolletaten", "NO", "tolletaten"),
     OrganisationKind.POLICE_DISTRICT: ("no-district-oslo", "Oslo politidistrikt", "NO", "oslo"),
+    OrganisationKind.NATIONAL_POLICE: ("no-kripos", "Kripos", "NO", "kripos"),
     OrganisationKind.MUNICIPALITY: ("no-oslo-kommune", "Oslo kommune", "NO", "oslo_kommune"),
 }
 # People of the twin organisations: they own objects; the matrix does not ask them.
@@ -233,6 +240,19 @@ TOKEN_ADMINS = Audience(
 INTELLIGENCE_READERS = Audience(
     "officers, analysts and coordinators of police and customs", _reads_intelligence
 )
+LEAD_COORDINATORS = Audience(
+    "coordinators of police districts, regions and national units (they run a lead board)",
+    lambda p, t: p.holds("coordinator") and p.organisation_kind in POLICE,
+)
+ITS_LEAD_MAKERS = Audience(
+    "analysts of police and customs who may see the entity",
+    lambda p, t: (
+        t is not None
+        and p.name in t.readers
+        and p.organisation_kind in LAW_ENFORCEMENT
+        and p.holds("analyst")
+    ),
+)
 ANALYSTS = Audience(
     "analysts of police and customs",
     lambda p, t: p.organisation_kind in LAW_ENFORCEMENT and p.holds("analyst"),
@@ -240,6 +260,10 @@ ANALYSTS = Audience(
 POSTAL_REPORTERS = Audience(
     "reporters of postal operators and agents",
     lambda p, t: p.holds("reporter") and p.organisation_kind in POSTAL,
+)
+PASSERS_ON = Audience(
+    "intelligence readers and postal reporters (they follow what they passed on)",
+    lambda p, t: _reads_intelligence(p, t) or POSTAL_REPORTERS.includes(p, t),
 )
 IMPORTERS = Audience(
     "officers and analysts of police and customs; reporters and administrators of postal operators",
@@ -307,6 +331,8 @@ FORMS_PAGE = Redirect("/report/")
 ENTITIES_PAGE = Redirect("/entities/")
 IMPORTS_PAGE = Redirect("/imports/")
 REQUESTS_PAGE = Redirect("/requests/")
+LEADS_PAGE = Redirect("/leads/")
+NOTIFICATIONS_PAGE = Redirect("/notifications/")
 REVIEW_PAGE = Redirect("/review/")
 POSTAL_FORM = Redirect("/report/item/")
 Decision = tuple[tuple[Audience, Answer], ...]
@@ -469,6 +495,44 @@ ROUTES: dict[str, Row] = {
         get=((NEGATIVE, 404), *page(SIGNED_IN, 405)),
         post=((NEGATIVE, 404), *page(ITS_READERS, IMPORTS_PAGE)),  # a finished job: not resumed
         objects="import",
+    ),
+    # A coordinator's board (and capacity) or, for other intelligence readers, the
+    # leads they see; an empty POST is the capacity form again, with what is missing.
+    "lead_board": Row(
+        "/leads/",
+        get=page(INTELLIGENCE_READERS),
+        post=(
+            (SIGNED_OUT, LOGIN),
+            (LEAD_COORDINATORS, 200),
+            (INTELLIGENCE_READERS, 403),
+            (EVERYONE, 404),
+        ),
+    ),
+    "leads_passed_on": Row("/leads/passed-on/", get=page(PASSERS_ON), post=page(SIGNED_IN, 405)),
+    # The action forms POST to the lead's page; an empty POST names no action.
+    "lead_detail": Row(
+        "/leads/{id}/",
+        get=((NEGATIVE, 404), *page(ITS_READERS)),
+        post=((NEGATIVE, 404), *page(ITS_READERS, 400)),
+        objects="lead",
+    ),
+    "notifications": Row(
+        "/notifications/", get=page(SIGNED_IN), post=page(SIGNED_IN, NOTIFICATIONS_PAGE)
+    ),
+    # Both entities are leads already: an analyst whose organisation follows the lead
+    # lands on its page, another analyst is told so on the entity's page.
+    "lead_make": Row(
+        "/entities/{id}/lead/",
+        get=((NEGATIVE, 404), *page(SIGNED_IN, 405)),
+        post=(
+            (NEGATIVE, 404),
+            (SIGNED_OUT, LOGIN),
+            (ITS_CHANGERS, LEADS_PAGE),
+            (ITS_LEAD_MAKERS, ENTITIES_PAGE),
+            (ITS_READERS, 403),
+            (EVERYONE, 404),
+        ),
+        objects="lead_entity",
     ),
     "audit_trail": Row("/audit/", get=page(AUDITORS), post=page(AUDITORS)),
     "audit_export": Row("/audit/export.csv", get=page(AUDITORS), post=page(AUDITORS)),
@@ -633,6 +697,7 @@ def world_build() -> World:
             "import": _imports(people) + fuzzed_ids(),
             "request": _requests(people) + fuzzed_ids(),
             "review_pair": _review_pairs(people, personas) + fuzzed_ids(),
+            **_leads(people, personas),
             "upload": [Target("an upload in another session", "0" * 32, real=False)],
         },
     )
@@ -790,6 +855,52 @@ def _review_pairs(people: dict[str, User], personas: dict[str, Persona]) -> list
         targets.append(Target(label, pair.pk, readers=readers))
     assert len(targets) == 2
     return targets
+
+
+def _leads(people: dict[str, User], personas: dict[str, Persona]) -> dict[str, list[Target]]:
+    """NOA's analyst makes a lead of a phone customs reported, and offers it to Södermalm;
+    Oslo's analyst makes one of a phone only Oslo's reports name (held by Kripos).
+
+    A lead's page is for its holder, its originator, whoever it was offered to and the
+    national units (all leads, either country's).
+    """
+
+    def phone(raw: str) -> int:
+        return EntityMention.objects.filter(mention__raw=raw).values_list("entity_id", flat=True)[0]
+
+    def staff(*organisations: str) -> frozenset[str]:
+        return frozenset(
+            f"{org}_{role}"
+            for org in organisations
+            for role in ("officer", "analyst", "coordinator")
+        ) & frozenset(p for p in personas if personas[p].signed_in)
+
+    customs_phone, oslo_phone = phone("070-111 11 11"), phone("+47 912 34 567")
+    noas = lead_make(entity=Entity.objects.get(pk=customs_phone), by=people["noa_analyst"])
+    offered = lead_reassign(
+        lead=noas,
+        by=people["noa_coordinator"],
+        organisation=world_organisation(people, "sodermalm_coordinator"),
+    )
+    oslos = lead_make(entity=Entity.objects.get(pk=oslo_phone), by=people["oslo_analyst"])
+    followers = staff("noa", "tullverket", "sodermalm")
+    return {
+        "lead": [
+            Target("NOA's lead offered to Södermalm", offered.pk, offered.owner_id, followers),
+            Target("Oslo's lead held by Kripos", oslos.pk, oslos.owner_id, staff("noa")),
+            *fuzzed_ids(),
+        ],
+        "lead_entity": [
+            Target(
+                "phone of NOA's lead",
+                customs_phone,
+                readers=_law_enforcement_readers(personas),
+                changers=frozenset({"noa_analyst", "tullverket_analyst", "sodermalm_analyst"}),
+            ),
+            Target("phone of Oslo's lead", oslo_phone),
+            *fuzzed_ids(),
+        ],
+    }
 
 
 def _users(people: dict[str, User]) -> list[Target]:

@@ -24,6 +24,7 @@ from samverkan.access.roles import Role
 from samverkan.api.selectors import manages_api_tokens
 from samverkan.imports.policy import connectors_importable_by
 from samverkan.intake.forms.catalogue import entries_for
+from samverkan.leads.selectors import notifications_unread
 
 
 def menu(request: HttpRequest) -> dict[str, Any]:
@@ -39,6 +40,17 @@ def menu(request: HttpRequest) -> dict[str, Any]:
     if reads_intelligence(user):
         entries.append((reverse("entities_named"), _("Named again and again")))
         entries.append((reverse("request_list"), _("Requests")))
+        entries.append((reverse("lead_board"), _("Leads")))
+    elif user.has_role(Role.REPORTER):
+        entries.append((reverse("leads_passed_on"), _("What became of our reports")))
+    if reads_intelligence(user) or user.has_role(Role.REPORTER):
+        unread = notifications_unread(user=user)
+        entries.append(
+            (
+                reverse("notifications"),
+                _("Notifications (%(n)s)") % {"n": unread} if unread else _("Notifications"),
+            )
+        )
     if connectors_importable_by(user):
         entries.append((reverse("import_list"), _("Imports")))
     if users_managed_by(reader=user).exists():
