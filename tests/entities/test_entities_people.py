@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from samverkan.access.models import Organisation, User
 from samverkan.audit.models import AuditEvent
+from samverkan.entities.arrival import people_arrivals_score, reports_waiting
 from samverkan.entities.models import (
     Entity,
     EntityMention,
@@ -155,40 +156,48 @@ def test_a_merge_is_kept_and_can_still_be_split(
 
 
 def test_a_new_report_joins_the_person_on_arrival(
-    customs_officer: User,
-    oslo_coordinator: User,
-    django_capture_on_commit_callbacks: Any,
+    customs_officer: User, oslo_coordinator: User
 ) -> None:
     people_world(customs_officer, oslo_coordinator)
     people_resolve(thresholds=THRESHOLDS)
     karl = _person_of("tull-1")
+    assert reports_waiting(limit=10) == []
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        report_about(
-            customs_officer,
-            "tull-4",
-            person("p1", "courier", name="Karl Berg", born="1985-03-14", phone="0701112233"),
-            person("p2", "courier", name="Okänd Okändsson"),
-        )
+    report = report_about(
+        customs_officer,
+        "tull-4",
+        person("p1", "courier", name="Karl Berg", born="1985-03-14", phone="0701112233"),
+        person("p2", "courier", name="Okänd Okändsson"),
+    )
+    assert reports_waiting(limit=10) == [report.pk]  # stored; nothing scored in the request
 
-    assert len(callbacks) == 1  # one task, in the worker (immediate in tests)
+    assert people_arrivals_score() == 1  # the worker's sweep
+
     assert _person_of("tull-4") == karl
     stranger = _person_of("tull-4", "Okänd Okändsson")
     assert stranger not in {karl, _person_of("tull-3", "Eva Lund"), _person_of("oslo-1")}
     event = AuditEvent.objects.filter(object_type="report", action="combine").get()
     assert (event.details["joined"], event.details["created"]) == (1, 1)
+    assert reports_waiting(limit=10) == []
+    assert people_arrivals_score() == 0
 
 
-def test_a_report_without_people_enqueues_nothing(
-    customs_officer: User, django_capture_on_commit_callbacks: Any
+def test_a_report_without_people_waits_for_nothing(customs_officer: User) -> None:
+    report_about(
+        customs_officer,
+        "tull-9",
+        {"ref": "x", "role": "phone", "mentions": [{"kind": "phone", "value": "0701112233"}]},
+    )
+    assert reports_waiting(limit=10) == []
+
+
+def test_a_bulk_load_is_resolved_in_one_batch(
+    customs_officer: User, oslo_coordinator: User
 ) -> None:
-    with django_capture_on_commit_callbacks() as callbacks:
-        report_about(
-            customs_officer,
-            "tull-9",
-            {"ref": "x", "role": "phone", "mentions": [{"kind": "phone", "value": "0701112233"}]},
-        )
-    assert callbacks == []
+    people_world(customs_officer, oslo_coordinator)
+    assert people_arrivals_score(batch=2) == 4  # more waiting than a sweep takes one by one
+    assert reports_waiting(limit=10) == []
+    assert not AuditEvent.objects.filter(object_type="report", action="combine").exists()
 
 
 def test_the_command_prints_what_it_did(customs_officer: User, oslo_coordinator: User) -> None:

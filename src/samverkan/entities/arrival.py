@@ -1,7 +1,7 @@
 """A new report's people, scored on arrival against the person entities that exist.
 
-Runs in the worker after the report's transaction committed (``entities.tasks``),
-never in the submitting request. Invariants:
+Runs in the worker's sweep every minute (``people_arrivals_score``, from
+``entities.tasks``), never in the submitting request. Invariants:
 
 - Only records that the blocking rules could pair with a new record are read
   (``candidates``, indexed columns of ``PersonRecordRow``), so the cost does
@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity, EntityKind, PersonRecordRow, ReviewPair, ReviewStatus
 from samverkan.entities.people import (
+    DESCRIPTIVE,
     Candidate,
     StoredRecord,
     candidates_of,
@@ -36,10 +37,11 @@ from samverkan.entities.people import (
     rows_ensure,
     stored_records,
 )
+from samverkan.intake.models import Mention
 from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Thresholds
 from samverkan.resolution.explanation import Explanation, explanation_of
 from samverkan.resolution.model import load_model
-from samverkan.resolution.records import PersonRecord
+from samverkan.resolution.records import PERSON_ROLES, PersonRecord
 from samverkan.resolution.scoring import PRIOR_KEY, score_pairs
 from samverkan.resolution.table import records_table
 
@@ -208,3 +210,42 @@ def _review_add(wanted: dict[tuple[int, int], Candidate]) -> int:
         elif candidate.score > pair.score:
             ReviewPair.objects.filter(pk=pair.pk).update(**fields)
     return added
+
+
+# More waiting reports than this (a bulk load) are cheaper resolved in one batch.
+ARRIVAL_BATCH = 200
+
+
+def _waiting() -> QuerySet[Mention, int]:
+    return (
+        Mention.objects.filter(
+            subject_role__in=PERSON_ROLES, kind__in=DESCRIPTIVE, entity_link__isnull=True
+        )
+        .values_list("report_id", flat=True)
+        .distinct()
+        .order_by("report_id")
+    )
+
+
+def reports_waiting(*, limit: int) -> list[int]:
+    """Reports (oldest first, at most ``limit``) naming people not yet in a person entity."""
+    return list(_waiting()[:limit])
+
+
+def people_arrivals_score(*, batch: int = ARRIVAL_BATCH) -> int:
+    """The worker's sweep: score every report whose people wait; returns how many reports.
+
+    Nothing is queued per report, so the submitting request pays nothing and
+    a lost queue loses nothing: what waits is read from the database. After a
+    bulk load the whole batch resolution runs instead, once.
+    """
+    waiting = reports_waiting(limit=batch + 1)
+    if len(waiting) > batch:
+        from samverkan.entities.people import people_resolve
+
+        count = _waiting().count()
+        people_resolve()
+        return count
+    for report_id in waiting:
+        report_people_score(report_id=report_id)
+    return len(waiting)

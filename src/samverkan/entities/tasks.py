@@ -1,33 +1,17 @@
-"""Person resolution in the worker: each new report's people on arrival, everyone nightly."""
+"""Person resolution in the worker: new reports' people every minute, everyone nightly."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import partial
-
-from django.db import transaction
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
-
-from samverkan.intake.models import Mention
-
-# Kept here, not imported from ``entities.people``: submitting a report must not load Splink.
-_PERSON_ROLES = frozenset({"courier", "backer", "sender", "recipient", "suspect", "owner", "seen"})
-_DESCRIPTIVE = frozenset({"person_name", "nickname", "birth_date"})
+from huey.contrib.djhuey import db_periodic_task
 
 
-def report_people_arrived(*, report_id: int, mentions: Iterable[Mention]) -> None:
-    """If the report names people, score them in the worker once its transaction commits."""
-    if any(m.subject_role in _PERSON_ROLES and m.kind in _DESCRIPTIVE for m in mentions):
-        transaction.on_commit(partial(report_people_task, report_id))
+@db_periodic_task(crontab(minute="*"))
+def people_arrivals() -> int:
+    """Score the people of reports stored since the last sweep; how many reports."""
+    from samverkan.entities.arrival import people_arrivals_score
 
-
-@db_task()
-def report_people_task(report_id: int) -> int:
-    """Score one report's people against the person entities; how many records it placed."""
-    from samverkan.entities.arrival import report_people_score
-
-    return report_people_score(report_id=report_id).records
+    return people_arrivals_score()
 
 
 @db_periodic_task(crontab(hour="3", minute="15"))

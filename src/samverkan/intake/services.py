@@ -11,7 +11,6 @@ from samverkan.access.models import Compartment, Organisation, User
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.linking import mentions_link
-from samverkan.entities.tasks import report_people_arrived
 from samverkan.intake.mentions import mention_rows
 from samverkan.intake.models import Mention, Report
 from samverkan.intake.schemas import ReportIn
@@ -60,7 +59,6 @@ def report_submit(
                 for row in mention_rows(report.payload, country=organisation.country)
             )
             mentions_link(mentions=mentions)
-            report_people_arrived(report_id=report.pk, mentions=mentions)
             audit_record(
                 actor=by,
                 actor_label="" if by else f"{via}:{organisation.code}",
