@@ -10,6 +10,7 @@ offers it within the capacity Södermalm's coordinator declares.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,7 @@ from samverkan.leads.models import (
     OfferState,
     OfferVia,
 )
-from samverkan.leads.services import leads_allocate, leads_detect
+from samverkan.leads.services import capacity_declare, leads_allocate, leads_detect
 from tests.conftest import login_verified
 
 pytestmark = pytest.mark.django_db
@@ -356,3 +357,53 @@ def test_an_analyst_makes_a_lead_from_an_entity_page(world: World) -> None:
     assert "/lead/" not in jonas.get(f"/entities/{entity_id}/").content.decode()
     assert jonas.post(f"/entities/{entity_id}/lead/").status_code == 403
     assert Lead.objects.count() == 2
+
+
+def test_the_coordinator_hands_an_accepted_lead_to_another_officer_then_to_malmo(
+    world: World,
+) -> None:
+    sara = browser(world.sara)
+    offered(world, sara)
+    sara.post(
+        f"/leads/{world.lead.pk}/",
+        {
+            "action": "accept",
+            "accept-version": version(sara, world.lead),
+            "accept-assignee": world.olle.pk,
+        },
+    )
+    both = {
+        "action": "reassign",
+        "reassign-version": version(sara, world.lead),
+        "reassign-organisation": world.region.pk,
+        "reassign-assignee": world.sara.pk,
+    }
+    refused = sara.post(f"/leads/{world.lead.pk}/", both)
+    assert refused.status_code == 400
+    assert "Choose another unit or another person, not both." in text(refused)
+    sara.post(f"/leads/{world.lead.pk}/", {**both, "reassign-organisation": ""})
+    world.lead.refresh_from_db()
+    assert world.lead.assignee == world.sara
+    malmo = Organisation.objects.get(code="se-lpo-malmo")
+    to_malmo = {
+        "action": "reassign",
+        "reassign-version": version(sara, world.lead),
+        "reassign-organisation": malmo.pk,
+        "reassign-text": "Their case.",
+    }
+    page = text(sara.post(f"/leads/{world.lead.pk}/", to_malmo, follow=True))
+    assert f"Lead {world.lead.pk} was reassigned to LPO Malmö. — Their case." in page
+    world.lead.refresh_from_db()
+    assert (world.lead.status, world.lead.owner) == (LeadStatus.OFFERED, malmo)
+    # Malmö's officer now sees the lead that was Södermalm's.
+    assert browser(world.mats).get(f"/leads/{world.lead.pk}/").status_code == 200
+
+
+def test_an_unanswered_offer_past_its_day_shows_as_overdue(world: World) -> None:
+    then = timezone.now() - datetime.timedelta(days=10)
+    week = capacity.week_of(timezone.localdate(then))
+    capacity_declare(by=world.sara, week=week, leads=1, now=then)
+    assert leads_allocate(now=then) == 1
+    board = text(browser(world.sara).get("/leads/"))
+    assert "Offered to us (1)" in board
+    assert "Overdue (1)" in board
