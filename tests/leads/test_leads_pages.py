@@ -13,18 +13,21 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from samverkan.access.models import Organisation, OrganisationKind, User
 from samverkan.audit.models import AuditEvent
 from samverkan.intake.models import Report
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
-from samverkan.leads import capacity
+from samverkan.leads import capacity, services
+from samverkan.leads.forms import SERVICE_MESSAGES
 from samverkan.leads.models import (
     Capacity,
     Lead,
@@ -407,3 +410,51 @@ def test_an_unanswered_offer_past_its_day_shows_as_overdue(world: World) -> None
     board = text(browser(world.sara).get("/leads/"))
     assert "Offered to us (1)" in board
     assert "Overdue (1)" in board
+
+
+def test_every_refusal_of_the_lead_services_is_shown_in_the_readers_language() -> None:
+    """Each ``LeadError("...")`` text in the services is marked for translation in the forms."""
+    source = Path(services.__file__).read_text(encoding="utf-8")
+    said = set(re.findall(r'LeadError\(\s*"([^"]+)"', source))
+    assert said, "no LeadError messages found: has the services module moved?"
+    assert said <= set(SERVICE_MESSAGES), sorted(said - set(SERVICE_MESSAGES))
+    with translation.override("sv"):
+        assert all(gettext(message) != message for message in said)
+
+
+def test_an_analyst_adds_a_linked_phone_and_the_lead_counts_its_evidence(world: World) -> None:
+    nina = _user("nina", Organisation.objects.get(code="se-noa"), ["analyst"], "Nina")
+    cocaine = {"lines": [{"substance": "cocaine", "amount": 50, "unit": "g"}]}
+    seen = _report(
+        world.jonas,
+        "phone-2",
+        10,
+        kind="seizure",
+        seizure=cocaine,
+        subjects=_backer("070-555 55 55"),
+    )
+    strict = {"tlp": "AMBER+STRICT"}
+    hidden = _report(
+        world.olle,
+        "phone-3",
+        11,
+        kind="intelligence",
+        handling=strict,
+        subjects=_backer("070-666 66 66"),
+    )
+    first = world.lead.entities.get().pk
+    second, out_of_sight = (
+        r.mentions.get(kind="phone").entity_link.entity_id for r in (seen, hidden)
+    )
+    client = browser(nina)
+    adding = {"action": "add_entity", "add_entity-version": version(client, world.lead)}
+    refused = client.post(f"/leads/{world.lead.pk}/", {**adding, "add_entity-entity": out_of_sight})
+    assert refused.status_code == 400
+    assert "No entity with this number that you may see." in text(refused)
+    missing = client.post(f"/leads/{world.lead.pk}/", {**adding, "add_entity-entity": 999999})
+    assert text(missing) == text(refused)
+    client.post(f"/leads/{world.lead.pk}/", {**adding, "add_entity-entity": second})
+    world.lead.refresh_from_db()
+    assert set(world.lead.entities.values_list("pk", flat=True)) == {first, second}
+    assert world.lead.score == 69 + 15  # the seizure
+    assert "Linked to 1 seizure 15" in text(client.get(f"/leads/{world.lead.pk}/"))

@@ -22,6 +22,7 @@ from samverkan.leads.models import DeclineReason, Outcome
 # What ``services.LeadError`` says, marked for translation here (the services
 # speak English to logs and tests; the pages show it in the reader's language).
 SERVICE_MESSAGES = (
+    gettext_noop("a closed lead takes no more entities"),
     gettext_noop("the lead has no open offer"),
     gettext_noop("the owner must be an officer, analyst or coordinator of yours"),
     gettext_noop("say why when the reason is 'other'"),
@@ -127,6 +128,10 @@ class ReassignForm(_LeadForm):
         if (data.get("organisation") is None) == (data.get("assignee") is None):
             raise forms.ValidationError(gettext("Choose another unit or another person, not both."))
         return data
+
+
+class EntityAddForm(_LeadForm):
+    entity = forms.IntegerField(label=_("Linked entity (number)"), min_value=1, max_value=2**63 - 1)
 
 
 class CloseForm(_LeadForm):

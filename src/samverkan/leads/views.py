@@ -53,6 +53,7 @@ from samverkan.leads.forms import (
     CapacityForm,
     CloseForm,
     DeclineForm,
+    EntityAddForm,
     ReassignForm,
     service_message,
 )
@@ -65,6 +66,7 @@ from samverkan.leads.services import (
     lead_accept,
     lead_close,
     lead_decline,
+    lead_entity_add,
     lead_make,
     lead_reassign,
 )
@@ -132,7 +134,7 @@ def lead_board(request: HttpRequest) -> HttpResponse:
 
 # --- one lead ----------------------------------------------------------------
 
-ACTIONS = ("accept", "decline", "reassign", "close")
+ACTIONS = ("accept", "decline", "reassign", "add_entity", "close")
 
 
 def _units(lead: Lead) -> list[Organisation]:
@@ -157,6 +159,8 @@ def _allowed(action: str, reader: User, lead: Lead) -> bool:
         return may_answer_offer(reader, lead)
     if action == "reassign":
         return may_reassign_lead(reader, lead)
+    if action == "add_entity":
+        return may_make_lead(reader) and lead.status != LeadStatus.CLOSED
     return may_close_lead(reader, lead)
 
 
@@ -171,6 +175,8 @@ def _form(action: str, lead: Lead, version: int, data: Any = None) -> forms.Form
         return ReassignForm(
             data, units=_units(lead), people=_people(lead), initial=initial, prefix=action
         )
+    if action == "add_entity":
+        return EntityAddForm(data, initial=initial, prefix=action)
     return CloseForm(data, initial=initial, prefix=action)
 
 
@@ -191,6 +197,10 @@ def _act(action: str, lead: Lead, reader: User, data: dict[str, Any]) -> None:
             assignee=User.objects.get(pk=person) if person else None,
             text=data["text"],
         )
+    elif action == "add_entity":
+        # An entity out of the reader's sight is as no entity (``NotFound``).
+        entity = access_entity(reader, data["entity"], Action.VIEW)
+        lead_entity_add(lead=lead, entity=entity, by=reader)
     else:
         lead_close(lead=lead, by=reader, outcome=Outcome(data["outcome"]), text=data["text"])
 
@@ -200,6 +210,7 @@ def _done(action: str) -> str:
         "accept": _("Accepted."),
         "decline": _("Declined: the lead moves on."),
         "reassign": _("Reassigned."),
+        "add_entity": _("Added: the lead is scored over all its entities."),
         "close": _("Closed."),
     }
     return texts[action]
@@ -238,6 +249,8 @@ def lead_detail(request: HttpRequest, lead_id: int) -> HttpResponse:
                 return HttpResponseForbidden(_("You may not do this to this lead."))
             except LeadError as error:
                 sent.add_error(None, service_message(error))
+            except NotFound:
+                sent.add_error("entity", _("No entity with this number that you may see."))
             else:
                 messages.success(request, _done(action))
                 return redirect("lead_detail", lead_id=lead.pk)
