@@ -50,6 +50,7 @@ def test_the_analyst_compares_reads_why_and_decides(
     assert "Same full name: <strong>+11.7</strong>" in page
     assert "Reported in different countries: <strong>-3.2</strong>" in page
     assert "1985-03-14" in page  # what customs said about Karl
+    assert "070-111 22 33" in page  # his phone, as the compared record had it
     assert page.count("Karl Berg") >= 2
 
     answer = analyst.post(

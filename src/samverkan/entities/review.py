@@ -13,25 +13,33 @@ from datetime import datetime
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from samverkan.access.models import User
-from samverkan.access.policy import access_review_pair, review_pairs_visible_to
+from samverkan.access.policy import (
+    access_review_pair,
+    reports_visible_to,
+    review_pairs_visible_to,
+)
 from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import (
     EntityJudgement,
-    EntityMention,
     Judgement,
+    PersonRecordRow,
     ReviewPair,
     ReviewStatus,
 )
 from samverkan.entities.selectors import _displays, _visible_links
 from samverkan.entities.services import entity_judge, entity_merge
 from samverkan.entities.waterfall import Waterfall, waterfall
+from samverkan.intake.labels import MENTION_KINDS
+from samverkan.intake.models import Mention
 
 PAGE_SIZE = 25
+SAID_SHOWN = 30  # different things said of one side
 MERGE = "merge"  # the decision "the same", which merges the two entities
 
 
@@ -40,6 +48,7 @@ class Said:
     """One thing a report said about one side of the pair."""
 
     kind: str
+    label: str  # the kind in words
     raw: str
     report_id: int
     organisation: str
@@ -47,10 +56,21 @@ class Said:
 
 
 @dataclass(frozen=True, slots=True)
+class Heard:
+    """One thing said of a person entity, and how often: in how many reports, last when."""
+
+    label: str
+    raw: str
+    reports: int
+    last_seen: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Side:
     entity_id: int
     display: str
-    said: list[Said]
+    record: list[Said]  # the compared record: everything its report said of that subject
+    said: list[Heard]  # what the entity holds (names, nicknames, birth dates), most said first
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,25 +100,55 @@ def review_pairs_list(
     return shown, displays
 
 
-def _side(reader: User, entity_id: int, display: str) -> Side:
-    links = (
+def _side(reader: User, entity_id: int, display: str, ref: str) -> Side:
+    rows = (
         _visible_links(reader)
         .filter(entity_id=entity_id)
-        .select_related("mention__report__organisation")
-        .order_by("-mention__report__occurred_at", "mention__position")[:50]
+        .values_list("mention__kind", "mention__raw")
+        .annotate(
+            n=Count("mention__report", distinct=True), last=Max("mention__report__occurred_at")
+        )
+        .order_by("-n", "-last", "mention__raw")[:SAID_SHOWN]
     )
     return Side(
         entity_id=entity_id,
         display=display,
-        said=[_said(link) for link in links],
+        record=_record(reader, ref),
+        said=[
+            Heard(label=str(MENTION_KINDS.get(kind, kind)), raw=raw, reports=n, last_seen=last)
+            for kind, raw, n, last in rows
+        ],
     )
 
 
-def _said(link: EntityMention) -> Said:
-    report = link.mention.report
+def _record(reader: User, ref: str) -> list[Said]:
+    """The subject a compared record was made from, if the reader may see its report.
+
+    The person entity holds only names and birth dates; the phones and
+    addresses the model also compared live in their own entities, and the
+    analyst needs them beside the waterfall.
+    """
+    report_id = PersonRecordRow.objects.filter(ref=ref).values_list("report_id", flat=True).first()
+    if report_id is None:
+        return []
+    mentions = (
+        Mention.objects.filter(report_id=report_id, report__in=reports_visible_to(reader=reader))
+        .select_related("report__organisation")
+        .order_by("position")
+    )
+    return [
+        _said(m)
+        for m in mentions
+        if f"{m.report.organisation.code}/{m.report.external_id}/{m.subject_ref}" == ref
+    ]
+
+
+def _said(mention: Mention) -> Said:
+    report = mention.report
     return Said(
-        kind=link.mention.kind,
-        raw=link.mention.raw,
+        kind=mention.kind,
+        label=str(MENTION_KINDS.get(mention.kind, mention.kind)),
+        raw=mention.raw,
         report_id=report.pk,
         organisation=report.organisation.name,
         occurred_at=report.occurred_at,
@@ -112,8 +162,8 @@ def review_pair_read(*, reader: User, pair_id: int, purpose: Purpose) -> PairVie
     displays = _displays([pair.left, pair.right], reader)
     view = PairView(
         pair=pair,
-        left=_side(reader, pair.left_id, displays[pair.left_id]),
-        right=_side(reader, pair.right_id, displays[pair.right_id]),
+        left=_side(reader, pair.left_id, displays[pair.left_id], pair.left_ref),
+        right=_side(reader, pair.right_id, displays[pair.right_id], pair.right_ref),
         waterfall=waterfall(pair.weights),
     )
     audit_record(
@@ -122,7 +172,13 @@ def review_pair_read(*, reader: User, pair_id: int, purpose: Purpose) -> PairVie
         object_type="review_pair",
         object_id=str(pair.pk),
         purpose=str(purpose),
-        details={"left": pair.left_id, "right": pair.right_id},
+        details={
+            "left": pair.left_id,
+            "right": pair.right_id,
+            "reports": sorted(
+                {said.report_id for side in (view.left, view.right) for said in side.record}
+            ),
+        },
     )
     return view
 

@@ -19,6 +19,7 @@ from samverkan.access.readers import intelligence_reader, purpose_asked
 from samverkan.entities.models import Judgement
 from samverkan.entities.review import MERGE, review_pair_decide, review_pair_read, review_pairs_list
 from samverkan.entities.services import JudgementError
+from samverkan.entities.waterfall import chance_text
 
 
 class ReviewDecisionForm(forms.Form):
@@ -56,7 +57,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     except PurposeRequiredError:
         return purpose_asked(request)
     page, displays = review_pairs_list(reader=reader, purpose=purpose, page=_page_number(request))
-    rows = [(pair, displays[pair.left_id], displays[pair.right_id]) for pair in page]
+    rows = [
+        (pair, displays[pair.left_id], displays[pair.right_id], chance_text(pair.score))
+        for pair in page
+    ]
     return render(request, "entities/review_queue.html", {"page": page, "rows": rows})
 
 
