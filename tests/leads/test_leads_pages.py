@@ -338,6 +338,9 @@ def test_the_lead_page_asks_a_purpose_first_and_logs_the_reading(world: World) -
     assert sara.get(f"/leads/{world.lead.pk}/").status_code == 200
     event = AuditEvent.objects.filter(object_type="lead", action="consult").get()
     assert (event.object_id, event.purpose) == (str(world.lead.pk), "op-parcel-2026")
+    norwegian = text(sara.get(f"/leads/{world.lead.pk}/", HTTP_ACCEPT_LANGUAGE="nb"))
+    assert "Nevnt i 5 kureravhør 50" in norwegian
+    assert "På 1 mistenkelig sending 4" in norwegian
 
 
 def test_an_analyst_makes_a_lead_from_an_entity_page(world: World) -> None:
