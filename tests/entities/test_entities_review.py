@@ -43,6 +43,8 @@ def test_the_analyst_compares_reads_why_and_decides(
 
     queue = analyst.get("/review/", headers={"Accept-Language": "en"})
     assert queue.status_code == 200
+    menu_link = '<a href="/review/" aria-current="page">Pairs to review</a>'
+    assert menu_link in queue.content.decode()
     assert f"/review/{pair.pk}/" in queue.content.decode()
     assert "Karl Berg" in queue.content.decode()
 
@@ -109,4 +111,6 @@ def test_a_pair_with_a_side_the_analyst_may_not_see_does_not_exist(
 
 
 def test_officers_have_no_queue(customs_officer: User) -> None:
-    assert _browser(customs_officer).get("/review/").status_code == 404
+    officer = _browser(customs_officer)
+    assert officer.get("/review/").status_code == 404
+    assert 'href="/review/"' not in officer.get("/reports/").content.decode()  # nor a menu link

@@ -18,6 +18,7 @@ from samverkan.access.policy import (
     audit_trail_whole,
     oversees_retention,
     reads_intelligence,
+    reviews_matches,
     users_managed_by,
 )
 from samverkan.access.roles import Role
@@ -39,6 +40,8 @@ def menu(request: HttpRequest) -> dict[str, Any]:
         entries.append((reverse("report_new"), _("New report")))
     if reads_intelligence(user):
         entries.append((reverse("entities_named"), _("Named again and again")))
+        if reviews_matches(user):
+            entries.append((reverse("review_queue"), _("Pairs to review")))
         entries.append((reverse("request_list"), _("Requests")))
         entries.append((reverse("lead_board"), _("Leads")))
     elif user.has_role(Role.REPORTER):
