@@ -883,11 +883,11 @@ def _leads(people: dict[str, User], personas: dict[str, Persona]) -> dict[str, l
         organisation=world_organisation(people, "sodermalm_coordinator"),
     )
     oslos = lead_make(entity=Entity.objects.get(pk=oslo_phone), by=people["oslo_analyst"])
-    followers = staff("noa", "tullverket", "sodermalm")
+    followers = staff("noa", "sodermalm")  # NOA's analyst made it; Södermalm was offered it
     return {
         "lead": [
             Target("NOA's lead offered to Södermalm", offered.pk, offered.owner_id, followers),
-            Target("Oslo's lead held by Kripos", oslos.pk, oslos.owner_id, staff("noa")),
+            Target("Oslo's lead held by Kripos", oslos.pk, oslos.owner_id, staff("noa", "oslo")),
             *fuzzed_ids(),
         ],
         "lead_entity": [
@@ -895,7 +895,7 @@ def _leads(people: dict[str, User], personas: dict[str, Persona]) -> dict[str, l
                 "phone of NOA's lead",
                 customs_phone,
                 readers=_law_enforcement_readers(personas),
-                changers=frozenset({"noa_analyst", "tullverket_analyst", "sodermalm_analyst"}),
+                changers=frozenset({"noa_analyst", "sodermalm_analyst"}),
             ),
             Target("phone of Oslo's lead", oslo_phone),
             *fuzzed_ids(),

@@ -2,8 +2,10 @@
 
 Run once after the demo world is loaded (``samverkan demo``): every entity is
 scored, every police district declares a small capacity for this week and
-the next, the optimiser offers what fits, and one district declines an
-offer so that the escalation shows on the boards and to the originator.
+the next, the optimiser offers what fits, one district declines an offer so
+that the escalation shows on the boards and to the originator, and the
+national unit takes one lead and closes it with a seizure, so that an
+originator sees an outcome.
 """
 
 from __future__ import annotations
@@ -15,8 +17,14 @@ from django.utils import timezone
 
 from samverkan.access.models import Organisation, OrganisationKind, User
 from samverkan.leads.capacity import week_of
-from samverkan.leads.models import Capacity, DeclineReason, Lead, LeadStatus
-from samverkan.leads.services import lead_decline, leads_allocate, leads_detect
+from samverkan.leads.models import Capacity, DeclineReason, Lead, LeadStatus, Outcome
+from samverkan.leads.services import (
+    lead_accept,
+    lead_close,
+    lead_decline,
+    leads_allocate,
+    leads_detect,
+)
 
 DISTRICT_CAPACITY = 3
 NATIONAL_CAPACITY = 5
@@ -29,7 +37,9 @@ class DemoLeads:
     waiting: int
 
 
-def demo_leads_prepare(*, decliner: str = "stockholm_coordinator") -> DemoLeads:
+def demo_leads_prepare(
+    *, decliner: str = "stockholm_coordinator", closer: str = "noa_coordinator"
+) -> DemoLeads:
     """Make the demo's leads once; a second demo start finds them and does nothing."""
     if not Lead.objects.exists():
         now = timezone.now()
@@ -65,8 +75,30 @@ def demo_leads_prepare(*, decliner: str = "stockholm_coordinator") -> DemoLeads:
                     text="Operation Vinterljus takes everyone this month.",
                     now=now,
                 )
+        _one_closed(closer, now=now)
     return DemoLeads(
         leads=Lead.objects.count(),
         offered=Lead.objects.filter(status=LeadStatus.OFFERED).count(),
         waiting=Lead.objects.filter(status=LeadStatus.QUEUED).count(),
+    )
+
+
+def _one_closed(username: str, *, now: datetime.datetime) -> None:
+    coordinator = User.objects.filter(username=username).first()
+    if coordinator is None or coordinator.organisation_id is None:
+        return
+    lead = (
+        Lead.objects.filter(status=LeadStatus.OFFERED, owner_id=coordinator.organisation_id)
+        .order_by("-score")
+        .first()
+    )
+    if lead is None:
+        return
+    lead = lead_accept(lead=lead, by=coordinator, assignee=coordinator, now=now)
+    lead_close(
+        lead=lead,
+        by=coordinator,
+        outcome=Outcome.SEIZURE,
+        text="2.1 kg amphetamine seized at the drop address; two arrested.",
+        now=now,
     )

@@ -190,11 +190,10 @@ def _create(
     now: datetime.datetime,
     districts: Districts,
 ) -> Lead:
-    originator_id = facts[0].organisation_id if facts else None
-    if originator_id is None:
-        assert by is not None
-        assert by.organisation_id is not None
-        originator_id = by.organisation_id
+    # An analyst's lead starts with the analyst's organisation; a scored one
+    # with whoever reported first.
+    originator_id = by.organisation_id if by is not None else facts[0].organisation_id
+    assert originator_id is not None
     originator = Organisation.objects.get(pk=originator_id)
     way = route(facts=facts, districts=districts, fallback_country=originator.country)
     lead = Lead.objects.create(
