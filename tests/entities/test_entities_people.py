@@ -21,6 +21,7 @@ from samverkan.entities.models import (
 )
 from samverkan.entities.people import people_resolve
 from samverkan.entities.services import entity_judge, entity_merge, entity_split
+from samverkan.resolution.clustering import Thresholds
 from tests.entities.people_world import EAGER, THRESHOLDS, people_world, person, report_about
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +208,38 @@ def test_the_command_prints_what_it_did(customs_officer: User, oslo_coordinator:
         "resolve-people", "--auto-link", "0.9999", "--review", "0.5", stdout=out, stderr=err
     )
     assert "4 person records, 3 person entities (3 new), 1 pairs to review" in out.getvalue()
+
+
+def test_a_judgement_holds_after_its_entity_was_emptied(
+    customs_officer: User, oslo_coordinator: User, kripos_analyst: User
+) -> None:
+    people_world(customs_officer, oslo_coordinator)
+    people_resolve(thresholds=THRESHOLDS)
+    karl, namesake = _person_of("tull-1"), _person_of("oslo-1")
+    judged = entity_judge(
+        by=kripos_analyst,
+        a_id=karl,
+        b_id=namesake,
+        judgement=Judgement.NEGATIVE,
+        reason="different ages",
+    )
+    assert {side: set(refs) for side, refs in judged.records.items()} == {
+        "left": {"se-customs/tull-1/p1", "se-customs/tull-2/p1"},
+        "right": {"no-district-oslo/oslo-1/p1"},
+    }
+    # Oslo names him again, with a nickname; a strict run keeps that record apart...
+    report_about(
+        oslo_coordinator, "oslo-3", person("p1", "suspect", name="Karl Berg", nick="Kalle")
+    )
+    people_resolve(thresholds=Thresholds(auto_link=0.999999, review=0.5))
+    again = _person_of("oslo-3")
+    assert again not in {karl, namesake}
+    # ...an eager one joins Oslo's two records in the entity that holds more of them:
+    # the judged entity is left empty.
+    people_resolve(thresholds=EAGER)
+    assert _person_of("oslo-1") == _person_of("oslo-3") == again
+    assert not EntityMention.objects.filter(entity_id=namesake).exists()
+
+    people_resolve(thresholds=EAGER)  # the judgement still keeps Oslo's man apart from Karl
+
+    assert _person_of("oslo-1") == again != _person_of("tull-1") == karl

@@ -41,13 +41,15 @@ def test_the_walk_starts_at_the_prior_and_ends_at_the_score() -> None:
     assert (drawn.prior_chance, drawn.chance) == ("1 in 138", "8.7%")
     # One scale from the lowest point (-7.1) to the highest (0): bars proportional, touching.
     start, phone, address, name, end = drawn.steps
-    assert (start.left, start.width) == (0.0, pytest.approx(100.0))
+    assert start.left == 0.0
+    assert start.width == pytest.approx(100.0)
     assert phone.left == 0.0
     assert phone.width == pytest.approx(100 * 6.1 / 7.1)
     assert address.left == pytest.approx(100 * (7.1 - 1.0 - 2.5) / 7.1)
     assert address.left + address.width == pytest.approx(phone.left + phone.width)
     assert end.left + end.width == pytest.approx(drawn.even)
-    assert all(0.0 <= s.left and s.left + s.width <= 100.0 for s in drawn.steps)
+    assert name.width == pytest.approx(100 * 0.1 / 7.1)
+    assert all(s.left >= 0.0 and s.left + s.width <= 100.0 for s in drawn.steps)
 
 
 def test_a_step_of_nothing_still_shows_within_the_scale() -> None:

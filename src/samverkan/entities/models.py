@@ -94,6 +94,10 @@ class EntityJudgement(models.Model):
     )
     undone_at = models.DateTimeField(null=True)
     undo_reason = models.CharField(max_length=500, blank=True)
+    # Person entities: the records (``PersonRecordRow.ref``) inside each side when
+    # judged, {"left": [...], "right": [...]}. Resolution may later move every
+    # record out of an entity; the judgement is about these records and still holds.
+    records = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [

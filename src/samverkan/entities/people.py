@@ -17,7 +17,9 @@ Invariants:
   ids stay stable and an analyst's merge can still be split exactly.
 - Analysts' judgements hold: a negative one keeps every record of one side
   apart from every record of the other; a positive one (a merge) keeps the
-  merged entities' records in one cluster.
+  merged entities' records in one cluster. A side's records are those in its
+  entity now and those in it when judged, so a judgement survives a run that
+  moved all of an entity's records elsewhere.
 - Open review pairs are rewritten to what this run found; decided ones stay.
 """
 
@@ -196,20 +198,28 @@ def live_person_judgements() -> list[EntityJudgement]:
 def judgements_by_ref(
     rows: dict[str, PersonRecordRow], forest: PersonForest, judged: list[EntityJudgement]
 ) -> Judgements:
-    """Entity judgements as record pairs: every record inside one side against the other's."""
+    """Entity judgements as record pairs: every record of one side against the other's.
+
+    A side's records are those inside its entity now and those inside it
+    when the analyst judged (``EntityJudgement.records``), so a judgement
+    holds even after an earlier run moved all its records elsewhere.
+    """
     at_home: dict[int, list[str]] = defaultdict(list)
     for ref, row in rows.items():
         if row.home_id is not None:
             at_home[row.home_id].append(ref)
 
-    def refs(entity_id: int) -> list[str]:
+    def refs(entity_id: int, remembered: list[str]) -> list[str]:
         members = forest.inside.get(entity_id, {entity_id})
-        return sorted(ref for pk in members for ref in at_home.get(pk, []))
+        now = {ref for pk in members for ref in at_home.get(pk, [])}
+        return sorted(now | {ref for ref in remembered if ref in rows})
 
     positive: set[tuple[str, str]] = set()
     negative: set[tuple[str, str]] = set()
     for judgement in judged:
-        left, right = refs(judgement.left_id), refs(judgement.right_id)
+        records = judgement.records or {}
+        left = refs(judgement.left_id, records.get("left", []))
+        right = refs(judgement.right_id, records.get("right", []))
         if judgement.judgement == Judgement.NEGATIVE:
             negative.update((a, b) for a in left for b in right)
         elif judgement.judgement == Judgement.POSITIVE and left:

@@ -15,7 +15,14 @@ from samverkan.access.models import User
 from samverkan.access.policy import Action, NotFound, access_entity
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.entities.models import Entity, EntityJudgement, EntityMention, Judgement
+from samverkan.entities.models import (
+    Entity,
+    EntityJudgement,
+    EntityKind,
+    EntityMention,
+    Judgement,
+    PersonRecordRow,
+)
 
 
 class JudgementError(ValueError):
@@ -39,6 +46,24 @@ def _inside(entity: Entity) -> set[int]:
         )
         inside.update(frontier)
     return inside
+
+
+def _records(left: Entity, right: Entity) -> dict[str, list[str]]:
+    """For person entities, the records inside each side: what the judgement is about.
+
+    Remembered with the judgement so that it still holds when a later
+    resolution run moves the records into other entities.
+    """
+    if left.kind != EntityKind.PERSON:
+        return {}
+    return {
+        side: sorted(
+            PersonRecordRow.objects.filter(home_id__in=_inside(entity)).values_list(
+                "ref", flat=True
+            )
+        )
+        for side, entity in (("left", left), ("right", right))
+    }
 
 
 def _audit(by: User, judgement: EntityJudgement, change: str) -> None:
@@ -77,6 +102,7 @@ def entity_merge(*, by: User, a_id: int, b_id: int, reason: str) -> EntityJudgem
         reason=reason,
         by=by,
         at=timezone.now(),
+        records=_records(left, right),
     )
     EntityMention.objects.filter(entity=right).update(entity=left)
     Entity.objects.filter(pk=right.pk).update(merged_into=left)
@@ -120,7 +146,13 @@ def entity_judge(
     if live is not None:
         _undo(live, by=by, reason=f"replaced: {reason}")
     decided = EntityJudgement.objects.create(
-        left=left, right=right, judgement=judgement, reason=reason, by=by, at=timezone.now()
+        left=left,
+        right=right,
+        judgement=judgement,
+        reason=reason,
+        by=by,
+        at=timezone.now(),
+        records=_records(left, right),
     )
     _audit(by, decided, judgement.value)
     return decided
