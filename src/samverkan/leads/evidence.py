@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -53,44 +53,82 @@ def shared_reports() -> QuerySet[Report]:
 
 def facts_for(*, entity_ids: Iterable[int], reports: QuerySet[Report]) -> list[Fact]:
     """One fact per report in ``reports`` that names any of the entities, oldest first."""
-    links = (
-        EntityMention.objects.filter(entity_id__in=list(entity_ids), mention__report__in=reports)
-        .values_list("mention__report_id", "mention__subject_ref", "mention__subject_role")
-        .order_by()
-    )
-    subjects: dict[int, set[str]] = defaultdict(set)
-    roles: dict[int, set[str]] = defaultdict(set)
-    for report_id, subject_ref, role in links:
-        subjects[report_id].add(subject_ref)
-        roles[report_id].add(role)
-    if not subjects:
-        return []
-    names: dict[int, set[str]] = defaultdict(set)
-    addresses: dict[int, set[str]] = defaultdict(set)
-    for report_id, subject_ref, role, kind, key, raw in Mention.objects.filter(
-        report_id__in=subjects.keys(), kind__in=["person_name", "address"]
-    ).values_list("report_id", "subject_ref", "subject_role", "kind", "key", "raw"):
-        if subject_ref not in subjects[report_id]:
-            continue
-        if kind == "address" and key:
-            addresses[report_id].add(key)
-        elif kind == "person_name" and role == "recipient":
-            names[report_id].add((key or raw).casefold())
-    facts = []
-    for report in Report.objects.filter(pk__in=subjects.keys()).order_by("occurred_at", "pk"):
-        facts.append(
+    return facts_grouped(groups={0: list(entity_ids)}, reports=reports).get(0, [])
+
+
+# How many ids go into one ``IN (...)`` list: well under SQLite's limit.
+_CHUNK = 2000
+
+
+def facts_grouped(
+    *, groups: Mapping[Hashable, Collection[int]], reports: QuerySet[Report]
+) -> dict[Hashable, list[Fact]]:
+    """``facts_for`` of many groups of entities at once, in a few queries per chunk.
+
+    A report naming two entities of one group is one fact for the group.
+    """
+    group_of: dict[int, list[Hashable]] = defaultdict(list)
+    for group, entity_ids in groups.items():
+        for entity_id in entity_ids:
+            group_of[entity_id].append(group)
+    # (group, report) -> the subjects and roles through which the group is named
+    subjects: dict[tuple[Hashable, int], set[str]] = defaultdict(set)
+    roles: dict[tuple[Hashable, int], set[str]] = defaultdict(set)
+    entity_ids = sorted(group_of)
+    for chunk in _chunks(entity_ids):
+        links = (
+            EntityMention.objects.filter(entity_id__in=chunk, mention__report__in=reports)
+            .values_list(
+                "entity_id", "mention__report_id", "mention__subject_ref", "mention__subject_role"
+            )
+            .order_by()
+        )
+        for entity_id, report_id, subject_ref, role in links:
+            for group in group_of[entity_id]:
+                subjects[(group, report_id)].add(subject_ref)
+                roles[(group, report_id)].add(role)
+    report_ids = sorted({report_id for _, report_id in subjects})
+    # (report, subject) -> recipient names and address keys written in that subject
+    names: dict[tuple[int, str], set[str]] = defaultdict(set)
+    addresses: dict[tuple[int, str], set[str]] = defaultdict(set)
+    by_id: dict[int, Report] = {}
+    for chunk in _chunks(report_ids):
+        for report_id, subject_ref, role, kind, key, raw in Mention.objects.filter(
+            report_id__in=chunk, kind__in=["person_name", "address"]
+        ).values_list("report_id", "subject_ref", "subject_role", "kind", "key", "raw"):
+            if kind == "address" and key:
+                addresses[(report_id, subject_ref)].add(key)
+            elif kind == "person_name" and role == "recipient":
+                names[(report_id, subject_ref)].add((key or raw).casefold())
+        by_id.update(
+            (report.pk, report)
+            for report in Report.objects.filter(pk__in=chunk).only(
+                "pk", "kind", "organisation_id", "occurred_at", "source_grading", "payload"
+            )
+        )
+    facts: dict[Hashable, list[Fact]] = defaultdict(list)
+    for (group, report_id), refs in subjects.items():
+        report = by_id[report_id]
+        facts[group].append(
             Fact(
-                report_id=report.pk,
+                report_id=report_id,
                 kind=report.kind,
                 organisation_id=report.organisation_id,
                 occurred_at=report.occurred_at,
                 source_grading=report.source_grading,
-                roles=frozenset(roles[report.pk]),
-                recipient_names=frozenset(names[report.pk]),
-                places=_places(report, addresses[report.pk]),
+                roles=frozenset(roles[(group, report_id)]),
+                recipient_names=frozenset(n for ref in refs for n in names[(report_id, ref)]),
+                places=_places(report, {a for ref in refs for a in addresses[(report_id, ref)]}),
             )
         )
-    return facts
+    for group_facts in facts.values():
+        group_facts.sort(key=lambda f: (f.occurred_at, f.report_id))
+    return dict(facts)
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
 
 
 def _places(report: Report, address_keys: set[str]) -> tuple[Place, ...]:

@@ -11,7 +11,7 @@ back in the queue with a new deadline — never nowhere.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -36,7 +36,7 @@ from samverkan.intake.models import Report
 from samverkan.leads import capacity
 from samverkan.leads.allocation import Candidate, allocate
 from samverkan.leads.chain import next_holder
-from samverkan.leads.evidence import Fact, facts_for, shared_reports
+from samverkan.leads.evidence import Fact, facts_for, facts_grouped, shared_reports
 from samverkan.leads.models import (
     Capacity,
     DeclineReason,
@@ -55,6 +55,9 @@ from samverkan.leads.notifications import coordinators_of, notify, people_of
 from samverkan.leads.routing import Districts, route
 from samverkan.leads.scoring import Term, score_of, score_terms
 from samverkan.leads.weights import WEIGHTS
+
+# Entities scored per round of queries in ``leads_detect``.
+DETECT_CHUNK = 500
 
 
 class LeadError(ValueError):
@@ -98,23 +101,60 @@ def leads_detect(
         .values_list("entity_id", flat=True)
         .order_by("entity_id")
     )
+    candidates = sorted(named)
     created = rescored = 0
-    for entity in Entity.objects.filter(pk__in=list(named)).order_by("pk"):
-        with transaction.atomic():
-            lead = Lead.objects.select_for_update().filter(entities=entity).order_by("-pk").first()
+    done: set[int] = set()  # leads rescored in this run (a lead may hold several entities)
+    for start in range(0, len(candidates), DETECT_CHUNK):
+        chunk = candidates[start : start + DETECT_CHUNK]
+        latest = _latest_leads(chunk)
+        groups: dict[Hashable, list[int]] = {}
+        for entity_id in chunk:
+            lead = latest.get(entity_id)
             if lead is not None and lead.status != LeadStatus.CLOSED:
-                rescored += lead_rescore(lead=lead, now=now)
+                groups[("lead", lead.pk)] = list(lead.entities.values_list("pk", flat=True))
+            else:
+                groups[("entity", entity_id)] = [entity_id]
+        facts = facts_grouped(groups=groups, reports=shared)
+        for entity_id in chunk:
+            lead = latest.get(entity_id)
+            if lead is not None and lead.status != LeadStatus.CLOSED:
+                if lead.pk in done:
+                    continue
+                done.add(lead.pk)
+                found = facts.get(("lead", lead.pk), [])
+                if score_of(score_terms(found)) == lead.score:
+                    continue
+                with transaction.atomic():
+                    locked = _locked(lead)
+                    if locked.status != LeadStatus.CLOSED:
+                        rescored += lead_rescore(lead=locked, now=now, facts=found)
                 continue
-            facts = facts_for(entity_ids=[entity.pk], reports=shared)
-            terms = score_terms(facts)
+            found = facts.get(("entity", entity_id), [])
+            terms = score_terms(found)
             score = score_of(terms)
             if score < WEIGHTS.threshold:
                 continue
             if lead is not None and score < lead.score + WEIGHTS.jump:
                 continue
-            _create(entity=entity, facts=facts, terms=terms, by=None, now=now, districts=districts)
-            created += 1
+            with transaction.atomic():
+                if Lead.objects.filter(entities=entity_id).exclude(status=LeadStatus.CLOSED):
+                    continue  # made meanwhile, by an analyst or another run
+                entity = Entity.objects.get(pk=entity_id)
+                _create(
+                    entity=entity, facts=found, terms=terms, by=None, now=now, districts=districts
+                )
+                created += 1
     return Detection(created=created, rescored=rescored)
+
+
+def _latest_leads(entity_ids: Sequence[int]) -> dict[int, Lead]:
+    """The newest lead of each entity that has one."""
+    latest: dict[int, Lead] = {}
+    through = Lead.entities.through.objects.filter(entity_id__in=entity_ids).order_by("lead_id")
+    leads = {lead.pk: lead for lead in Lead.objects.filter(entities__in=entity_ids).distinct()}
+    for link in through:
+        latest[link.entity_id] = leads[link.lead_id]
+    return latest
 
 
 def leads_refresh(*, now: datetime.datetime | None = None) -> int:
@@ -226,15 +266,18 @@ def _create(
     return lead
 
 
-def lead_rescore(*, lead: Lead, now: datetime.datetime | None = None) -> int:
+def lead_rescore(
+    *, lead: Lead, now: datetime.datetime | None = None, facts: Sequence[Fact] | None = None
+) -> int:
     """Score an open lead again over its shared evidence; 1 if the score changed.
 
     A rise of ``WEIGHTS.jump`` or more tells its owner: the named person if
     accepted, else the coordinators of the organisation that holds it.
     """
     now = now or timezone.now()
-    entity_ids = list(lead.entities.values_list("pk", flat=True))
-    facts = facts_for(entity_ids=entity_ids, reports=shared_reports())
+    if facts is None:
+        entity_ids = list(lead.entities.values_list("pk", flat=True))
+        facts = facts_for(entity_ids=entity_ids, reports=shared_reports())
     terms = score_terms(facts)
     score = score_of(terms)
     if score == lead.score:
