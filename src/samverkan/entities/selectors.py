@@ -21,6 +21,9 @@ from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention
 from samverkan.intake.models import Report
 
+WRITTEN_SHOWN = 40  # different spellings listed on an entity's page
+WRITTEN_FIRST = {"person_name": 0, "nickname": 1, "birth_date": 2}  # a person: names first
+
 
 @dataclass(frozen=True, slots=True)
 class EntitySummary:
@@ -35,6 +38,9 @@ class EntitySummary:
     recent: list[Report]
     judgements: list[EntityJudgement]
     held_elsewhere: list[tuple[Organisation, int]]
+    # What the visible reports wrote: (kind, as written, in how many reports), and who wrote.
+    written: list[tuple[str, str, int]]
+    reported_by: list[tuple[str, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +59,22 @@ def _visible_links(reader: User) -> QuerySet[EntityMention]:
 def _displays(entities: list[Entity], reader: User) -> dict[int, str]:
     """Each entity as first written in a report the reader may see (never in a hidden one).
 
-    One query for all of them.
+    A person is shown by a name, not by a birth date that happened to come
+    first. One query for all of them.
     """
     rows = (
         _visible_links(reader)
         .filter(entity__in=entities)
         .order_by("entity_id", "pk")
-        .values_list("entity_id", "mention__raw")
+        .values_list("entity_id", "mention__kind", "mention__raw")
     )
     first: dict[int, str] = {}
-    for entity_id, raw in rows:
+    named: dict[int, str] = {}
+    for entity_id, kind, raw in rows:
         first.setdefault(entity_id, raw)
-    return {e.pk: first.get(e.pk, e.key) for e in entities}
+        if kind == "person_name":
+            named.setdefault(entity_id, raw)
+    return {e.pk: named.get(e.pk) or first.get(e.pk, e.key) for e in entities}
 
 
 @transaction.atomic
@@ -85,6 +95,17 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         )
     )
     recent = list(reports.select_related("organisation").order_by("-occurred_at")[:50])
+    written = sorted(
+        links.values_list("mention__kind", "mention__raw")
+        .annotate(n=Count("mention__report", distinct=True))
+        .order_by("-n", "mention__raw")[:WRITTEN_SHOWN],
+        key=lambda row: WRITTEN_FIRST.get(row[0], len(WRITTEN_FIRST)),
+    )
+    reported_by = list(
+        reports.values_list("organisation__name")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("-n", "organisation__name")
+    )
     hits = entity_hits_for(reader=reader, entity=entity)
     holders = Organisation.objects.in_bulk(list(hits))
     held_elsewhere = sorted(
@@ -116,6 +137,8 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
             .order_by("-at")
         ),
         held_elsewhere=held_elsewhere,
+        written=written,
+        reported_by=reported_by,
     )
 
 

@@ -19,7 +19,7 @@ from samverkan.access.readers import intelligence_reader, purpose_asked
 from samverkan.entities.models import EntityKind, Judgement
 from samverkan.entities.selectors import entities_most_named, entity_read
 from samverkan.entities.services import JudgementError, entity_judge, entity_merge, entity_split
-from samverkan.intake.labels import SUBJECT_ROLES
+from samverkan.intake.labels import MENTION_KINDS, SUBJECT_ROLES
 
 
 @never_cache
@@ -34,12 +34,14 @@ def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
     except NotFound:
         raise Http404 from None
     roles = {SUBJECT_ROLES.get(role, role): n for role, n in summary.roles.items()}
+    written = [(MENTION_KINDS.get(kind, kind), raw, n) for kind, raw, n in summary.written]
     return render(
         request,
         "entities/entity_detail.html",
         {
             "summary": summary,
             "roles": roles,
+            "written": written,
             "judgements": summary.judgements,
             "can_judge": reader.has_role("analyst"),
             "form": JudgementForm(),
