@@ -45,7 +45,7 @@ def menu(request: HttpRequest) -> dict[str, Any]:
         entries.append((reverse("request_list"), _("Requests")))
         entries.append((reverse("lead_board"), _("Leads")))
     elif user.has_role(Role.REPORTER):
-        entries.append((reverse("leads_passed_on"), _("What became of our reports")))
+        entries.append((reverse("leads_passed_on"), _("Outcomes")))
     if reads_intelligence(user) or user.has_role(Role.REPORTER):
         unread = notifications_unread(user=user)
         entries.append(
