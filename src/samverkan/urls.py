@@ -21,6 +21,7 @@ urlpatterns = [
     path("purpose/", access_views.purpose, name="purpose"),
     path("reports/", intake_views.report_list, name="report_list"),
     path("reports/<int:report_id>/", intake_views.report_detail, name="report_detail"),
+    path("reports/<int:report_id>/photo/", intake_views.report_photo, name="report_photo"),
     path("audit/", audit_views.audit_trail, name="audit_trail"),
     path("audit/export.csv", audit_views.audit_export, name="audit_export"),
     path("settings/users/", user_views.user_list, name="user_list"),

@@ -18,7 +18,7 @@ be swapped across organisations.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.apps import apps
@@ -44,12 +44,14 @@ from samverkan.entities.people import people_resolve
 from samverkan.entities.services import entity_merge
 from samverkan.imports.models import ImportJob, ImportStatus
 from samverkan.intake.models import Report
+from samverkan.intake.photos import photo_clean
 from samverkan.intake.schemas import ReportIn
-from samverkan.intake.services import report_submit
+from samverkan.intake.services import report_photo_attach, report_submit
 from samverkan.leads.services import lead_make, lead_reassign
 from samverkan.resolution.clustering import Thresholds
 from samverkan.sharing.services import information_request_ask
 from tests.conftest import login_verified
+from tests.intake.photo_files import plain_jpeg
 
 READ, SUBMIT = ApiScope.REPORTS_READ.value, ApiScope.REPORTS_SUBMIT.value
 INTELLIGENCE_ROLES = frozenset({"officer", "analyst", "coordinator"})
@@ -404,6 +406,13 @@ ROUTES: dict[str, Row] = {
         post=((NEGATIVE, 404), *page(ITS_READERS)),
         objects="report",
     ),
+    # A report's photo: for the report's readers; no photo, no report or not theirs: 404 alike.
+    "report_photo": Row(
+        "/reports/{id}/photo/",
+        get=((NEGATIVE, 404), *page(ITS_READERS)),
+        post=((NEGATIVE, 404), *page(SIGNED_IN, 405)),
+        objects="report_photo",
+    ),
     # A postal reporter has one form and goes straight to it; officers choose among theirs.
     "report_new": Row("/report/", get=FORM_CHOICE, post=FORM_CHOICE),
     # An empty POST is the form again, with what is missing marked.
@@ -564,6 +573,11 @@ ROUTES: dict[str, Row] = {
         post=open_to_all(405),
         objects="report",
     ),
+    # Only PUT: a system attaches a photo to its own report (tests/api/test_api_photos.py and
+    # test_access_routes_objects.py swap the ids across organisations).
+    "api:report_photo_put": Row(
+        "/api/v1/reports/{id}/photo", get=open_to_all(405), post=open_to_all(405), objects="report"
+    ),
     "api_tokens": Row("/settings/api-tokens/", get=page(TOKEN_ADMINS), post=page(TOKEN_ADMINS)),
     "api_token_revoke": Row(
         "/settings/api-tokens/{id}/revoke/",
@@ -689,6 +703,7 @@ def world_build() -> World:
         organisations=organisations,
         targets={
             "report": reports + fuzzed_ids(),
+            "report_photo": _photos(people, reports) + fuzzed_ids(),
             "entity": _entities(reports) + fuzzed_ids(),
             "user": _users(people) + fuzzed_ids(),
             "token": _tokens(people) + fuzzed_ids(),
@@ -756,6 +771,23 @@ def _reports(people: dict[str, User], personas: dict[str, Persona]) -> list[Targ
         targets.append(
             Target(label, report.pk, report.organisation_id, readers, marker=marker(label))
         )
+    return targets
+
+
+def _photos(people: dict[str, User], reports: list[Target]) -> list[Target]:
+    """Photos of PostNord's AMBER report and Oslo's AMBER+STRICT one; ICA's report has none."""
+    targets = []
+    for label, colour in (("postnord_amber", (200, 40, 40)), ("oslo_strict", (40, 40, 200))):
+        report = next(t for t in reports if t.label == label)
+        report_photo_attach(
+            report=Report.objects.get(pk=report.pk),
+            photo=photo_clean(plain_jpeg(64, 48, colour)),
+            by=None,
+            via="test",
+        )
+        targets.append(replace(report, label=f"photo of {label}"))
+    ica = next(t for t in reports if t.label == "ica_green")
+    targets.append(replace(ica, label="ica_green, which has no photo", readers=frozenset()))
     return targets
 
 

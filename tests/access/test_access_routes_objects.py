@@ -22,6 +22,7 @@ from tests.access.routes import (
     ADMINS,
     MISSING_ID,
     READ_TOKENS,
+    SUBMIT_TOKENS,
     TOKEN_ADMINS,
     Persona,
     Target,
@@ -31,6 +32,7 @@ from tests.access.routes import (
     marker,
     world_build,
 )
+from tests.intake.photo_files import plain_jpeg
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as Response
@@ -118,6 +120,37 @@ def test_a_system_reads_its_own_organisations_reports_and_no_other(world: World)
                     wrong.append(f"{system.name} cannot read its own {report.label}")
             elif difference := _looks_missing(answer, missing):
                 wrong.append(f"{system.name} → {report.label}: {difference}")
+    assert tried >= 16
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_system_attaches_photos_to_its_own_organisations_reports_only(world: World) -> None:
+    """Another organisation's report, whatever its handling code, is the missing id's 404."""
+    wrong, tried = [], 0
+    photo = plain_jpeg(48, 32)
+    for system in (p for p in world.personas.values() if SUBMIT_TOKENS.includes(p, None)):
+
+        def put(report_id: int, system: Persona = system) -> Response:
+            return system.client.put(
+                f"/api/v1/reports/{report_id}/photo",
+                photo,
+                content_type="image/jpeg",
+                headers=system.headers(),
+            )
+
+        missing = put(MISSING_ID)
+        for report in (t for t in world.targets["report"] if t.real):
+            before = database_state()
+            answer = put(int(report.pk))
+            tried += 1
+            if report.organisation_id == system.token_organisation_id:
+                if answer.status_code not in (201, 409):  # 409: the world's own photo is kept
+                    wrong.append(f"{system.name} cannot attach to its own {report.label}")
+                continue
+            if difference := _looks_missing(answer, missing):
+                wrong.append(f"{system.name} → {report.label}: {difference}")
+            if changed := changes(before, database_state()):
+                wrong.append(f"{system.name} → {report.label} changed {changed}")
     assert tried >= 16
     assert not wrong, "\n".join(wrong)
 

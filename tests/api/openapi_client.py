@@ -100,3 +100,18 @@ class ApiClient:
             path, data=data, content_type="application/json", headers=self._headers(token, headers)
         )
         return Answer(response.status_code, assert_documented("POST", path, response), response)
+
+    def put(
+        self,
+        path: str,
+        body: bytes,
+        *,
+        content_type: str,
+        token: str | None = None,
+        **headers: str,
+    ) -> Answer:
+        """PUT ``body`` as it is, declared as ``content_type`` (a photo, say)."""
+        response = self.client.put(
+            path, data=body, content_type=content_type, headers=self._headers(token, headers)
+        )
+        return Answer(response.status_code, assert_documented("PUT", path, response), response)

@@ -14,6 +14,7 @@ from samverkan.intake.models import Report
 from tests.api.conftest import Issued, postal_item
 from tests.api.openapi_client import ApiClient, openapi_document
 from tests.conftest import login_verified
+from tests.intake.photo_files import plain_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +22,15 @@ ROUTES = [
     ("POST", "/api/v1/reports"),
     ("GET", "/api/v1/reports"),
     ("GET", "/api/v1/reports/1"),
+    ("PUT", "/api/v1/reports/1/photo"),
 ]
 
 
 def _call(client: ApiClient, method: str, path: str, token: str) -> tuple[int, Any]:
     if method == "POST":
         answer = client.post(path, postal_item("AUTH-1"), token=token)
+    elif method == "PUT":
+        answer = client.put(path, plain_jpeg(), content_type="image/jpeg", token=token)
     else:
         answer = client.get(path, token=token)
     return answer.status, answer.json
@@ -42,6 +46,7 @@ def test_routes_listed_here_are_every_route_of_the_document() -> None:
         ("POST", "/api/v1/reports"),
         ("GET", "/api/v1/reports"),
         ("GET", "/api/v1/reports/{report_id}"),
+        ("PUT", "/api/v1/reports/{report_id}/photo"),
     }
 
 

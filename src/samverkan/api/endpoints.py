@@ -23,12 +23,14 @@ from ninja.types import DictStrAny
 from samverkan.api.authentication import TokenAuth
 from samverkan.api.models import ApiScope, ApiToken
 from samverkan.api.parsing import query_unknown_refuse, submission_body_parse
+from samverkan.api.photos import MEDIA_TYPES, api_report_photo_put, photo_receipt
 from samverkan.api.problems import problems_register
 from samverkan.api.reading import api_report_read, api_reports_status
 from samverkan.api.schemas import (
     LARGEST_ID,
     SUBMISSION_EXAMPLES,
     ErrorsOut,
+    PhotoReceipt,
     ReportDetail,
     ReportReceipt,
     ReportStatus,
@@ -38,6 +40,7 @@ from samverkan.api.schemas import (
 )
 from samverkan.api.submission import api_reports_submit
 from samverkan.intake.schemas import ReportKind
+from samverkan.intake.selectors import report_photo_about
 
 ERRORS = frozenset({400, 401, 403, 404, 413, 422, 429})
 IDEMPOTENCY_KEY = r"^[\x21-\x7e]{1,200}$"  # visible ASCII, as a header can carry it
@@ -89,12 +92,24 @@ _SUBMISSION_BODY = {
 }
 
 
+_PHOTO_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            media_type: {"schema": {"type": "string", "format": "binary"}}
+            for media_type in MEDIA_TYPES
+        },
+    }
+}
+PHOTO_ERRORS = ERRORS | {409, 415}
+
+
 api = SamverkanApi(
     title="Samverkan API",
     version="1",
     description=(
-        "Partner systems submit reports and follow their status. Authenticate with"
-        " `Authorization: Bearer svk_…`. See docs/api.md."
+        "Partner systems submit reports, attach photos to them and follow their status."
+        " Authenticate with `Authorization: Bearer svk_…`. See docs/api.md."
     ),
     urls_namespace="api",
     docs_url=None,
@@ -154,13 +169,50 @@ def report_detail(
 ) -> ReportDetail:
     """The report as submitted, with its status. Another organisation's report is 404."""
     report = api_report_read(token=_token(request), report_id=report_id)
+    photo = report_photo_about(report=report)
     return ReportDetail(
         id=report.pk,
         external_id=report.external_id,
         kind=ReportKind(report.kind),
         received_at=report.received_at,
         report=report.payload,
+        photo=photo_receipt(photo) if photo is not None else None,
     )
+
+
+@v1.put(
+    "/reports/{report_id}/photo",
+    auth=TokenAuth(ApiScope.REPORTS_SUBMIT),
+    response={201: PhotoReceipt, 200: PhotoReceipt, PHOTO_ERRORS: ErrorsOut},
+    summary="Attach a photo to one of your organisation's reports",
+    openapi_extra=_PHOTO_BODY,
+)
+def report_photo_put(
+    request: HttpRequest, report_id: Annotated[int, Path(ge=1, le=LARGEST_ID)]
+) -> Status[Any]:
+    """The photo of the item is the body (JPEG, PNG or WebP, at most 15 MB).
+
+    It is stored upright, at most 2048 pixels on its longest side, as a JPEG without any of
+    the metadata it came with (EXIF, GPS, XMP, comments, colour profiles). 201 when added;
+    the same picture again is 200 and changes nothing; another picture for a report that has
+    one is 409. Another organisation's report is 404.
+    """
+    # The body is read here, not by django-ninja, and never past the limit.
+    answer = api_report_photo_put(
+        token=_token(request),
+        report_id=report_id,
+        content_type=request.content_type or "",
+        content_length=_length(request),
+        read=request.read,
+    )
+    return Status(answer.status, answer.receipt)
+
+
+def _length(request: HttpRequest) -> int | None:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or "")
+    except ValueError:
+        return None
 
 
 @v1.get(

@@ -110,8 +110,23 @@ class ReportStatus(Schema):
     status: Literal["received"] = "received"
 
 
+class PhotoReceipt(Schema):
+    """The photo a report has: as stored, re-encoded, without the metadata it was sent with."""
+
+    report_id: int
+    content_type: Literal["image/jpeg"]
+    width: int = Field(description="Pixels, after turning it upright and scaling it down.")
+    height: int
+    bytes: int = Field(description="The size of the stored JPEG.")
+    sha256: str = Field(description="SHA-256 of the stored JPEG, in hexadecimal.")
+    added_at: datetime
+
+
 class ReportDetail(ReportStatus):
     report: ReportIn = Field(description="The report exactly as it was submitted.")
+    photo: PhotoReceipt | None = Field(
+        default=None, description="The report's photo, if it has one (PUT …/photo to add it)."
+    )
 
 
 class ReportStatusPage(Schema):

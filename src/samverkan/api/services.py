@@ -113,7 +113,7 @@ def api_use_refused(
     audit_record(
         actor=None,
         actor_label=token.label,
-        action=AuditAction.COLLECT if method == "POST" else AuditAction.CONSULT,
+        action=AuditAction.COLLECT if method in ("POST", "PUT") else AuditAction.CONSULT,
         object_type="api_request",
         object_id=object_id,
         outcome={403: "forbidden", 404: "not_found"}.get(status, "rejected"),

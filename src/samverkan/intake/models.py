@@ -3,6 +3,13 @@
 A report is stored exactly as submitted (``payload``, the validated
 ``ReportIn``) next to the columns the system filters on. ``(organisation,
 external_id)`` is unique: submitting the same report twice stores it once.
+
+A report may have one photo (``ReportPhoto``), kept in the database beside
+it rather than as a file: a database backup then holds each photo exactly
+when it holds its report, and erasing the report (retention) erases the
+photo in the same transaction by cascade, with no file left behind on disk
+or in a later backup. Photos are re-encoded and bounded (``intake.photos``:
+at most 2048 px, a few hundred kB), so rows stay small.
 """
 
 from __future__ import annotations
@@ -75,3 +82,28 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.raw!r}"
+
+
+class ReportPhoto(models.Model):
+    """The photo of a report (the item at the counter): re-encoded, without metadata.
+
+    Personal data (a label shows names and addresses): read only through
+    ``intake.selectors.report_photo_read``, which checks access to the report
+    and logs the consultation. Once added it is never replaced.
+    """
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="photo")
+    image = models.BinaryField()
+    content_type = models.CharField(max_length=30)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()  # bytes of ``image``
+    sha256 = models.CharField(max_length=64)  # of ``image``, as stored
+    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    via = models.CharField(max_length=40)  # "web", or "api:<token prefix>"
+
+    def __str__(self) -> str:
+        return f"photo of report {self.report_id} ({self.width}×{self.height})"

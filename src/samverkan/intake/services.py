@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Literal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,7 +13,8 @@ from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.linking import mentions_link
 from samverkan.intake.mentions import mention_rows
-from samverkan.intake.models import Mention, Report
+from samverkan.intake.models import Mention, Report, ReportPhoto
+from samverkan.intake.photos import CleanPhoto
 from samverkan.intake.schemas import ReportIn
 
 
@@ -72,3 +74,54 @@ def report_submit(
         # A concurrent submission of the same report won the race: answer with it.
         return Report.objects.get(organisation=organisation, external_id=data.external_id), False
     return report, True
+
+
+PhotoOutcome = Literal["added", "same", "other"]
+
+
+def report_photo_attach(
+    *, report: Report, photo: CleanPhoto, by: User | None, via: str, actor_label: str = ""
+) -> PhotoOutcome:
+    """Give a report its photo, once: the same photo again changes nothing, another is not kept.
+
+    Returns ``added`` (stored now, its collection logged), ``same`` (this very
+    photo is the report's already) or ``other`` (the report has another photo,
+    which stays: a report's photo is evidence and is never replaced).
+    """
+    try:
+        with transaction.atomic():
+            Report.objects.select_for_update().filter(pk=report.pk).first()
+            kept = ReportPhoto.objects.filter(report_id=report.pk).values_list("sha256", flat=True)
+            if (existing := kept.first()) is not None:
+                return "same" if existing == photo.sha256 else "other"
+            ReportPhoto.objects.create(
+                report_id=report.pk,
+                image=photo.data,
+                content_type=photo.content_type,
+                width=photo.width,
+                height=photo.height,
+                size=photo.size,
+                sha256=photo.sha256,
+                added_by=by,
+                via=via,
+            )
+            audit_record(
+                actor=by,
+                actor_label=actor_label,
+                action=AuditAction.COLLECT,
+                object_type="report_photo",
+                object_id=str(report.pk),
+                details={
+                    "via": via,
+                    "sha256": photo.sha256,
+                    "bytes": photo.size,
+                    "width": photo.width,
+                    "height": photo.height,
+                },
+                personal_data={"photo_sha256": photo.sha256},
+            )
+    except IntegrityError:
+        # A concurrent sending of a photo for this report won the race: compare with it.
+        existing = ReportPhoto.objects.get(report_id=report.pk).sha256
+        return "same" if existing == photo.sha256 else "other"
+    return "added"

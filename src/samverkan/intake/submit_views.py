@@ -66,10 +66,10 @@ def report_entry(request: HttpRequest, slug: str) -> HttpResponse:
         response = _show(request, entry_class(user=user))
         patch_cache_control(response, private=True)
         return response
-    entry = entry_class(user=user, data=request.POST)
+    entry = entry_class(user=user, data=request.POST, files=request.FILES)
     if entry.is_valid() and entry.report_in is not None:
         try:
-            sent = report_form_submit(by=user, data=entry.report_in)
+            sent = report_form_submit(by=user, data=entry.report_in, photo=entry.photo())
         except ReportRejectedError as error:
             entry.reject(str(error))
         else:

@@ -1,11 +1,13 @@
-"""Report pages: the list and one report, each read logged with the reader's purpose."""
+"""Report pages: the list, one report and its photo, each read logged with the reader's purpose."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from samverkan.access.models import User
 from samverkan.access.policy import NotFound
@@ -14,7 +16,12 @@ from samverkan.access.readers import purpose_asked
 from samverkan.entities.selectors import mention_entity_counts
 from samverkan.intake.labels import subjects_for_display
 from samverkan.intake.models import ReportKind
-from samverkan.intake.selectors import report_read, reports_list
+from samverkan.intake.selectors import (
+    report_photo_about,
+    report_photo_read,
+    report_read,
+    reports_list,
+)
 from samverkan.web.paging import page_number
 
 
@@ -54,6 +61,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "intake/report_detail.html",
         {
             "report": report,
+            "photo": report_photo_about(report=report),
             "data": report.payload,
             "subjects": subjects_for_display(
                 report, entities=mention_entity_counts(reader=request.user, report=report)
@@ -61,3 +69,27 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "purpose": purpose,
         },
     )
+
+
+@never_cache
+@login_required
+@require_safe
+def report_photo(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The report's photo, for whoever may read the report; never stored by a browser or proxy.
+
+    A report without a photo, or one the reader may not see, is 404 alike.
+    """
+    assert isinstance(request.user, User)
+    try:
+        purpose = purpose_of(session=request.session, reader=request.user)
+    except PurposeRequiredError:
+        return purpose_asked(request)
+    try:
+        photo = report_photo_read(reader=request.user, report_id=report_id, purpose=purpose)
+    except NotFound:
+        raise Http404 from None
+    response = HttpResponse(bytes(photo.image), content_type=photo.content_type)
+    response["Content-Disposition"] = f'inline; filename="report-{report_id}.jpg"'
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response

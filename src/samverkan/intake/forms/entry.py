@@ -22,8 +22,10 @@ from typing import Any, ClassVar
 
 import pydantic
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.access.models import Organisation, User
 from samverkan.intake.forms.marking import MarkingForm, default_grading, default_handling
 from samverkan.intake.forms.rows import RowSet, requested_row, with_added_row
+from samverkan.intake.photos import CleanPhoto
 from samverkan.intake.schemas import (
     EARLIEST,
     Grading,
@@ -89,9 +92,16 @@ class ReportEntry:
     # An empty "when" means now (the phone form); else the box starts at now.
     now_if_empty: ClassVar[bool] = False
 
-    def __init__(self, *, user: User, data: QueryDict | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        user: User,
+        data: QueryDict | None = None,
+        files: MultiValueDict[str, UploadedFile] | None = None,
+    ) -> None:
         assert user.organisation is not None
         self.user = user
+        self.files = files  # uploads sent with ``data``: the postal item's photo
         self.organisation: Organisation = user.organisation
         self.region = self.organisation.country
         self.added_row = requested_row(data, self.row_limits())
@@ -137,6 +147,10 @@ class ReportEntry:
     def details(self) -> dict[str, Any]:
         """The kind's details block of ``ReportIn`` (``item``, ``seizure``, ...)."""
         return {}
+
+    def photo(self) -> CleanPhoto | None:
+        """The photo sent with the report, made safe to keep, if the kind takes one."""
+        return None
 
     # --- shared ---------------------------------------------------------------
 

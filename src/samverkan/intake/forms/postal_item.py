@@ -3,9 +3,13 @@
 What it takes, in the order of the page: the item id (optional: plain
 letters have none), the format (one tap), the signs of suspicion (a tap
 each, at least one), and, if the agent wants to, the recipient and sender as
-on the label, the weight, the time (empty is now) and a few words. Where the
-shop is, who reported and how reliable a shop counter is come from the
-account, not from the agent's thumbs.
+on the label, the weight, the time (empty is now), a few words and a photo
+of the item (``intake.photos`` turns it upright and strips where and when it
+was taken). Where the shop is, who reported and how reliable a shop counter
+is come from the account, not from the agent's thumbs.
+
+A photo is not kept when the page comes back to be corrected: a browser
+never fills in a file box again, so the page asks for the photo again.
 
 Invariant: the item is identified somehow — by its id, or the recipient's
 name or address as on the label — or the report is refused with a message
@@ -14,9 +18,10 @@ that says so.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +29,7 @@ from samverkan.access.models import Organisation
 from samverkan.intake.forms.entry import Part, ReportEntry
 from samverkan.intake.forms.identifier_fields import IdentifierField, set_region
 from samverkan.intake.forms.subjects import subject_of
+from samverkan.intake.photos import MAX_UPLOAD_BYTES, CleanPhoto, PhotoRejectedError, photo_clean
 from samverkan.intake.schemas import (
     MentionKind,
     Place,
@@ -33,6 +39,21 @@ from samverkan.intake.schemas import (
     SubjectRole,
     SuspicionSign,
 )
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+PHOTO_MESSAGES: dict[str, _StrPromise] = {
+    "too_large": _("The photo is larger than 15 MB. Take it again, or choose a smaller one."),
+    "too_many_pixels": _(
+        "The photo has more than 50 million pixels. Take it again with the camera's usual setting."
+    ),
+    "not_an_image": _(
+        "This is not a photo that can be read (JPEG, PNG or WebP), or the file is damaged."
+        " Take the photo again."
+    ),
+    "empty": _("The photo is empty. Take it again."),
+}
 
 FORMATS: list[tuple[str, Promise]] = [
     ("letter", _("Letter")),
@@ -96,6 +117,14 @@ class PostalItemForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    photo = forms.FileField(
+        label=_("Photo of the item"),
+        required=False,
+        help_text=_(
+            "If you like: the label and the packaging. Where and when it was taken is removed."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
 
     # Boxes kept folded away unless the agent opens them or one needs attention.
     MORE = ("sender_name", "sender_address", "weight_grams", "note")
@@ -103,6 +132,20 @@ class PostalItemForm(forms.Form):
     def __init__(self, *args: Any, region: str | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_region(self, region)
+
+    def clean_photo(self) -> CleanPhoto | None:
+        """The photo made safe to keep (upright, no metadata), or a reason why it can't be."""
+        upload: UploadedFile | None = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(PHOTO_MESSAGES["too_large"], code="too_large")
+        try:
+            return photo_clean(upload.read(MAX_UPLOAD_BYTES + 1))
+        except PhotoRejectedError as error:
+            raise forms.ValidationError(
+                PHOTO_MESSAGES.get(error.code, PHOTO_MESSAGES["not_an_image"]), code=error.code
+            ) from None
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -146,7 +189,7 @@ class PostalItemEntry(ReportEntry):
     now_if_empty = True
 
     def build(self, data: Any) -> None:
-        self.form = PostalItemForm(data, region=self.region)
+        self.form = PostalItemForm(data, self.files, region=self.region)
 
     def own_parts(self) -> list[Part]:
         return [self.form]
@@ -180,6 +223,10 @@ class PostalItemEntry(ReportEntry):
             ),
         ]
         return [subject for subject in found if subject is not None]
+
+    def photo(self) -> CleanPhoto | None:
+        photo: CleanPhoto | None = self.form.cleaned_data.get("photo")
+        return photo
 
     def details(self) -> dict[str, Any]:
         data = self.form.cleaned_data
