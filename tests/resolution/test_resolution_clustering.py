@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samverkan.resolution.clustering import Pair, Thresholds, cluster
+from samverkan.resolution.clustering import Pair, Thresholds, Traits, cluster, compatible
 
 
 def test_pairs_above_auto_link_join_and_between_go_to_review() -> None:
@@ -64,3 +64,35 @@ def test_a_positive_judgement_links_and_judged_pairs_leave_review() -> None:
 def test_pairs_must_come_strongest_first() -> None:
     with pytest.raises(ValueError, match="strongest first"):
         cluster(records=3, pairs=[Pair(0, 1, 0.7), Pair(1, 2, 0.9)])
+
+
+def test_a_chain_of_links_never_joins_records_that_disagree_on_name_or_birth() -> None:
+    # A household at one address: Liv and Benjamin Hassan are linked to the
+    # unnamed record at their address, never to each other; Jon Vik born on
+    # two dates is two people; a typo ("hasan") or a group ("kalle") agrees.
+    liv = Traits(first="liv", group="liv", last="hassan")
+    benjamin = Traits(first="benjamin", group="benjamin", last="hassan")
+    result = cluster(
+        records=3,
+        pairs=[Pair(0, 1, 0.99), Pair(1, 2, 0.98)],
+        traits=[liv, Traits(), benjamin],
+    )
+    assert result.cluster_of == [0, 0, 2]
+    assert result.refused == [Pair(1, 2, 0.98)]
+    assert not compatible(Traits(birth="1980-01-02"), Traits(birth="1981-02-02"))
+    assert compatible(Traits(birth="1980-01-02"), Traits(birth="1980-01-20"))
+    assert compatible(liv, Traits(first="liv", group="liv", last="hasan"))
+    assert compatible(
+        Traits(first="kalle", group="karl", last="berg"),
+        Traits(first="karl", group="karl", last="berg"),
+    )
+
+
+def test_forced_links_are_not_held_back_by_disagreeing_traits() -> None:
+    result = cluster(
+        records=2,
+        pairs=[],
+        personal_numbers=["se:1", "se:1"],
+        traits=[Traits(first="anna", group="anna"), Traits(first="bo", group="bo")],
+    )
+    assert result.cluster_of == [0, 0]

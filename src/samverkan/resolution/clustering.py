@@ -11,6 +11,13 @@ Invariants:
 - A cluster never holds two different personal numbers: a merge that would
   bring them together is refused, which stops a chain of weaker links from
   joining two identified people.
+- A scored link never makes a cluster hold two records that strongly
+  disagree (``Traits``): given names that are neither one group nor one
+  keystroke apart, family names more than a keystroke apart, or birth dates
+  more than a keystroke apart. Such a merge is refused like the one above, so
+  a household at one address or the false names used at one drop stay
+  apart however the links between them add up. Forced links are not
+  checked (a personal number or an analyst outweighs a spelling).
 - Pairs between ``review`` and ``auto_link`` whose records end in different
   clusters, and merges refused by the two rules above, go to the review list,
   strongest first, unless judged negative.
@@ -24,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 FORCED = 2.0  # sorts forced links before every scored pair
 
@@ -32,7 +40,7 @@ FORCED = 2.0  # sorts forced links before every scored pair
 class Thresholds:
     """Auto-link at or above ``auto_link``; review from ``review`` up to it; else no link."""
 
-    auto_link: float = 0.95
+    auto_link: float = 0.85
     review: float = 0.6
 
     def __post_init__(self) -> None:
@@ -59,12 +67,65 @@ class Clustering:
     refused: list[Pair] = field(default_factory=list)
 
 
-class _Forest:
-    """Union-find over records, with each cluster's personal number and negative partners."""
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What a record says about who it is, for the disagreement rule: all folded, or None.
 
-    def __init__(self, personal_numbers: Sequence[str | None]) -> None:
+    ``group`` is the given name's group (``given_names``); ``last`` the
+    family name; ``birth`` an ISO birth date.
+    """
+
+    first: str | None = None
+    group: str | None = None
+    last: str | None = None
+    birth: str | None = None
+
+
+NO_TRAITS = Traits()
+
+
+def compatible(a: Traits, b: Traits) -> bool:
+    """Whether two records may be one person: no strong disagreement on names or birth."""
+    if a.first and b.first and a.group != b.group and not _one_keystroke(a.first, b.first):
+        return False
+    if a.last and b.last and not _one_keystroke(a.last, b.last):
+        return False
+    return not (a.birth and b.birth and not _one_keystroke(a.birth, b.birth))
+
+
+@lru_cache(maxsize=65_536)
+def _one_keystroke(a: str, b: str) -> bool:
+    """Equal, or one letter dropped, added, changed, or two neighbours swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) < len(b):
+        return a[start:] == b[start + 1 :]
+    if a[start + 1 :] == b[start + 1 :]:
+        return True
+    return (
+        start + 1 < len(a)
+        and a[start] == b[start + 1]
+        and a[start + 1] == b[start]
+        and a[start + 2 :] == b[start + 2 :]
+    )
+
+
+class _Forest:
+    """Union-find over records, with each cluster's personal number, traits and negatives."""
+
+    def __init__(self, personal_numbers: Sequence[str | None], traits: Sequence[Traits]) -> None:
         self.parent = list(range(len(personal_numbers)))
         self.number: dict[int, str] = {i: n for i, n in enumerate(personal_numbers) if n}
+        self.traits: dict[int, set[Traits]] = {
+            i: {t} for i, t in enumerate(traits) if t != NO_TRAITS
+        }
         self.against: dict[int, set[int]] = {}
 
     def find(self, item: int) -> int:
@@ -79,18 +140,28 @@ class _Forest:
         self.against.setdefault(a, set()).add(b)
         self.against.setdefault(b, set()).add(a)
 
-    def may_join(self, a: int, b: int) -> bool:
+    def may_join(self, a: int, b: int, *, forced: bool = False) -> bool:
         first, second = self.number.get(a), self.number.get(b)
         if first and second and first != second:
             return False
+        if not forced and not self._agree(a, b):
+            return False
         small, large = sorted((a, b), key=lambda root: len(self.against.get(root, ())))
         return all(self.find(other) != large for other in self.against.get(small, ()))
+
+    def _agree(self, a: int, b: int) -> bool:
+        left, right = self.traits.get(a), self.traits.get(b)
+        if not left or not right:
+            return True
+        return all(compatible(x, y) for x in left for y in right)
 
     def join(self, a: int, b: int) -> None:
         keep, drop = (a, b) if a < b else (b, a)
         self.parent[drop] = keep
         if drop in self.number:
             self.number[keep] = self.number.pop(drop)
+        if drop in self.traits:
+            self.traits.setdefault(keep, set()).update(self.traits.pop(drop))
         if drop in self.against:
             self.against.setdefault(keep, set()).update(self.against.pop(drop))
 
@@ -103,21 +174,23 @@ def cluster(
     positive: Iterable[tuple[int, int]] = (),
     negative: Iterable[tuple[int, int]] = (),
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    traits: Sequence[Traits] | None = None,
 ) -> Clustering:
     """Cluster ``records`` records (numbered from 0) from scored pairs and judgements.
 
     ``personal_numbers[i]`` is record ``i``'s personal-number key or None;
-    records sharing one are linked before any scored pair.
+    records sharing one are linked before any scored pair. ``traits[i]`` is
+    what record ``i`` says of name and birth (none: nothing to disagree on).
     """
     numbers = list(personal_numbers) if personal_numbers is not None else [None] * records
-    forest = _Forest(numbers)
+    forest = _Forest(numbers, traits if traits is not None else [NO_TRAITS] * records)
     judged_negative = {_ordered(a, b) for a, b in negative}
     for a, b in judged_negative:
         forest.forbid(a, b)
     result = Clustering(cluster_of=[])
     forced = [*_shared_numbers(numbers), *(_ordered(a, b) for a, b in positive)]
     for a, b in forced:
-        _offer(forest, result, Pair(a, b, FORCED), judged_negative)
+        _offer(forest, result, Pair(a, b, FORCED), judged_negative, forced=True)
     held: list[Pair] = []
     previous = FORCED
     for pair in pairs:
@@ -136,14 +209,21 @@ def cluster(
     return result
 
 
-def _offer(forest: _Forest, result: Clustering, pair: Pair, negative: set[tuple[int, int]]) -> None:
-    """Join the pair's clusters unless a judgement or two personal numbers forbid it."""
+def _offer(
+    forest: _Forest,
+    result: Clustering,
+    pair: Pair,
+    negative: set[tuple[int, int]],
+    *,
+    forced: bool = False,
+) -> None:
+    """Join the pair's clusters unless a judgement, two personal numbers or traits forbid it."""
     if _ordered(pair.left, pair.right) in negative:
         return
     a, b = forest.find(pair.left), forest.find(pair.right)
     if a == b:
         return
-    if forest.may_join(a, b):
+    if forest.may_join(a, b, forced=forced):
         forest.join(a, b)
     else:
         result.refused.append(pair)

@@ -14,6 +14,7 @@ import splink.comparison_library as cl
 from splink.internals.comparison_creator import ComparisonCreator
 
 NAMES_DIFFER_M = 0.01
+SHARED_PHONE_U = 1e-5
 
 
 def name() -> ComparisonCreator:
@@ -72,12 +73,22 @@ def birth_date() -> ComparisonCreator:
 
 
 def phone() -> ComparisonCreator:
-    """Whether two records share a phone number."""
+    """Whether two records share a phone number.
+
+    The chance that two different people are written with one number (u) is
+    fixed, not learnt: random pairs of records cannot measure it, because
+    one busy person's number fills hundreds of them, and random pairs of
+    differently named records measure mostly drop phones shared by a
+    network's false names, which the clustering's name rule keeps apart
+    anyway (``clustering.Traits``). Outside drops a number is one person's.
+    """
     return cl.CustomComparison(
         output_column_name="phones",
         comparison_levels=[
             cll.NullLevel("phones"),
-            cll.ArrayIntersectLevel("phones", 1),
+            cll.ArrayIntersectLevel("phones", 1).configure(
+                u_probability=SHARED_PHONE_U, fix_u_probability=True
+            ),
             cll.ElseLevel(),
         ],
     )
@@ -85,6 +96,10 @@ def phone() -> ComparisonCreator:
 
 def address() -> ComparisonCreator:
     """How close two home addresses are: same entrance, same street, same postcode.
+
+    A street and number that agree under different postcodes is its own
+    level: a mistyped postcode moves an address to another town, or even
+    another country (four digits read as Norwegian).
 
     The exact level is weighed by how many records give the address (term
     frequency), so a drop address that receives for many names counts for
@@ -105,6 +120,10 @@ def address() -> ComparisonCreator:
                 cll.ExactMatchLevel("house_number"),
                 cll.JaroWinklerLevel("street", 0.88),
             ).configure(label_for_charts="Same number, street nearly the same"),
+            cll.And(
+                cll.ExactMatchLevel("house_number"),
+                cll.JaroWinklerLevel("street", 0.88),
+            ).configure(label_for_charts="Same number, street nearly the same, other postcode"),
             cll.ExactMatchLevel("postcode"),
             cll.ElseLevel(),
         ],

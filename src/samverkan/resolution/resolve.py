@@ -15,7 +15,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Pair, Thresholds, cluster
+from samverkan.resolution.clustering import (
+    DEFAULT_THRESHOLDS,
+    Pair,
+    Thresholds,
+    Traits,
+    cluster,
+)
 from samverkan.resolution.duplicates import distinct_rows
 from samverkan.resolution.explanation import Explanation, explanation_of
 from samverkan.resolution.records import PersonRecord
@@ -69,6 +75,7 @@ def resolve(
         records=len(rows),
         pairs=pairs_of(scored),
         personal_numbers=[row.personal_number for row in rows],
+        traits=[_traits(row) for row in rows],
         positive=_indices(judgements.positive, row_index),
         negative=_indices(judgements.negative, row_index),
         thresholds=thresholds,
@@ -98,6 +105,15 @@ def _explanations(
             left, right = first_record[key[0]], first_record[key[1]]
             explained[(left, right)] = explanation_of(row, prior=prior)
     return explained
+
+
+def _traits(record: PersonRecord) -> Traits:
+    return Traits(
+        first=record.first_name,
+        group=record.given_group,
+        last=record.last_name,
+        birth=record.birth_date,
+    )
 
 
 def _row_index(records: Sequence[PersonRecord], row_of: list[int]) -> dict[str, int]:

@@ -6,6 +6,14 @@ assumed, the u probabilities from random pairs, and the m probabilities from
 EM over pairs blocked on one field at a time, so each comparison is learnt
 in a session whose blocking does not use it. The same records and seed give
 the same model.
+
+u is the chance that two *different* people agree. Random pairs of records
+are a poor sample of them where a few people are written hundreds of times
+(a backer's phone in every statement of his couriers): the pairs among his
+records look like strangers sharing a phone. So the u of every comparison
+but the name's is learnt from random pairs of records with different names
+(one record per written name), which are almost all different people; the
+name's own u comes from random pairs of all records.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 from splink import DuckDBAPI, Linker, block_on
 from splink.internals.blocking_rule_creator import BlockingRuleCreator
@@ -107,6 +116,24 @@ def train_model(
     linker.training.estimate_u_using_random_sampling(
         max_pairs=max(1.0, min(total_pairs, MAX_U_PAIRS)), seed=seed
     )
+    named = _one_record_per_name(table)
+    if len(named) > 1:
+        say("estimating u probabilities from random pairs of differently named records")
+        strangers = Linker(
+            DuckDBAPI().register(named, table_name="person_records"),
+            linker.misc.save_model_to_json(),
+            log_level=logging.ERROR,
+        )
+        pairs = len(named) * (len(named) - 1) / 2
+        strangers.training.estimate_u_using_random_sampling(
+            max_pairs=max(1.0, min(pairs, MAX_U_PAIRS)), seed=seed
+        )
+        settings = _with_u(
+            linker.misc.save_model_to_json(),
+            strangers.misc.save_model_to_json(),
+            keep={"name", "reporter"},
+        )
+        linker = Linker(records, settings, log_level=logging.ERROR)
     for rule in _rules(_SESSIONS, fields):
         sql = rule.get_blocking_rule("duckdb").blocking_rule_sql
         say(f"expectation-maximisation blocked on {sql}")
@@ -118,6 +145,40 @@ def train_model(
     model["linker_uid"] = MODEL_VERSION
     model[PROVENANCE] = {"version": MODEL_VERSION, "training_rows": len(table)}
     return model
+
+
+def _one_record_per_name(table: pa.Table) -> pa.Table:
+    """The first record of each written full name: random pairs of it are different people."""
+    connection = duckdb.connect()
+    connection.register("records", table)
+    relation = connection.sql(
+        "SELECT * FROM records WHERE full_name IS NOT NULL "
+        "QUALIFY row_number() OVER (PARTITION BY full_name ORDER BY unique_id) = 1 "
+        "ORDER BY unique_id"
+    )
+    assert relation is not None  # a SELECT always gives a relation
+    chosen = relation.to_arrow_table().cast(table.schema)
+    connection.close()
+    return chosen
+
+
+def _with_u(settings: dict[str, Any], source: dict[str, Any], *, keep: set[str]) -> dict[str, Any]:
+    """``settings`` with the u of every level taken from ``source``, but for ``keep``."""
+    by_level = {
+        (comparison["output_column_name"], level["sql_condition"]): level
+        for comparison in source["comparisons"]
+        for level in comparison["comparison_levels"]
+    }
+    for comparison in settings["comparisons"]:
+        if comparison["output_column_name"] in keep:
+            continue
+        for level in comparison["comparison_levels"]:
+            other = by_level.get((comparison["output_column_name"], level["sql_condition"]))
+            if level.get("fix_u_probability"):
+                continue
+            if other is not None and other.get("u_probability") is not None:
+                level["u_probability"] = other["u_probability"]
+    return settings
 
 
 def _untrained(records: SplinkDataFrame, fields: frozenset[str]) -> dict[str, Any]:

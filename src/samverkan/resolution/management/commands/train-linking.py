@@ -1,7 +1,7 @@
 """``samverkan train-linking``: train the person model on a generated world and save it.
 
 With no arguments it reproduces the versioned model file of the package
-(``models/person-v1.json``): a ``small`` world, seed 1, noise 0.2.
+(``models/person-v2.json``): a ``small`` world, seed 1, noise 0.2.
 """
 
 # ruff: noqa: N999 - the file name is the command's name, hyphen and all
