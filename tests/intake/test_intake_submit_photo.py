@@ -125,7 +125,7 @@ def test_what_is_not_a_photo_is_refused_next_to_the_box_and_nothing_is_stored(
 def test_the_refusal_is_in_swedish_for_a_swedish_agent(agent: Client) -> None:
     data = {**minimal(form_id(agent)), "photo": camera(b"not a picture")}
     page = agent.post(FORM, data, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
-    assert "Det här är inte ett foto som går att läsa" in page
+    assert "Det här är inte ett foto som kan läsas" in page
 
 
 def test_a_page_sent_back_for_correction_asks_for_the_photo_again(agent: Client) -> None:
