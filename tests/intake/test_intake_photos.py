@@ -93,6 +93,15 @@ def test_a_large_photo_is_scaled_to_the_longest_side_and_stays_small() -> None:
     assert photo.size < 300_000
 
 
+def test_a_large_sideways_photo_is_decoded_smaller_turned_and_scaled() -> None:
+    """A JPEG is decoded at half size when that is still larger than what is kept."""
+    photo = photo_clean(phone_jpeg(orientation=6, width=5000, height=2500))
+    image = assert_bare(photo)
+    assert image.size == (1024, LONGEST_SIDE)
+    assert colour_at(image, 500, 100) == "red"
+    assert colour_at(image, 500, 1900) == "blue"
+
+
 def test_the_same_picture_with_other_metadata_is_the_same_photo() -> None:
     assert (
         photo_clean(phone_jpeg(orientation=1)).sha256

