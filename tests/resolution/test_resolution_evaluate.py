@@ -8,14 +8,17 @@ mentions (a typo'd number cannot be linked by key).
 
 from __future__ import annotations
 
+import json
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from samverkan.intake.mentions import mention_rows
 from samverkan.resolution.evaluation import evaluate_world
 from samverkan.resolution.model import load_model
+from samverkan.resolution.records import payload_person_records, person_records
 from samverkan.scenario import generate_world
 
 
@@ -46,3 +49,27 @@ def test_the_command_prints_a_line_per_kind(demo_world: Path) -> None:
     assert "person       by name" in text
     assert "phone        variants" in text
     assert "pair F1" in text
+
+
+def test_records_from_payloads_equal_records_from_stored_mentions(demo_world: Path) -> None:
+    # The payload path keys mentions through its own cache; it must give the
+    # very records that the mentions intake stores would give.
+    countries = {
+        row["code"]: row["country"]
+        for row in map(json.loads, (demo_world / "organisations.jsonl").open(encoding="utf-8"))
+    }
+    with (demo_world / "reports.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            submission = json.loads(line)
+            organisation, payload = submission["organisation"], submission["report"]
+            country = countries[organisation]
+            stored = person_records(
+                mention_rows(payload, country=country),
+                organisation=organisation,
+                report=str(payload["external_id"]),
+                country=country,
+            )
+            assert (
+                payload_person_records(payload, organisation=organisation, country=country)
+                == stored
+            )
