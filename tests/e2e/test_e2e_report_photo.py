@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from benchmarks.phone_form.flow import PHONE
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -25,7 +26,6 @@ from tests.intake.test_intake_photos import assert_bare, colour_at
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
 ITEM_ID = "RR123456785SE"
 
 
@@ -39,7 +39,7 @@ def phone(
     request: pytest.FixtureRequest, browser: Browser, live_server: LiveServer, postal_agent: User
 ) -> Iterator[Page]:
     context = browser.new_context(
-        viewport=PHONE,
+        viewport={"width": PHONE["width"], "height": PHONE["height"]},
         is_mobile=True,
         has_touch=True,
         locale="sv-SE",
