@@ -29,7 +29,7 @@ streamed, never held as a list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -123,9 +123,8 @@ class _Forest:
     def __init__(self, personal_numbers: Sequence[str | None], traits: Sequence[Traits]) -> None:
         self.parent = list(range(len(personal_numbers)))
         self.number: dict[int, str] = {i: n for i, n in enumerate(personal_numbers) if n}
-        self.traits: dict[int, set[Traits]] = {
-            i: {t} for i, t in enumerate(traits) if t != NO_TRAITS
-        }
+        self.own = traits  # each record's traits; a cluster's are gathered as it grows
+        self.traits: dict[int, set[Traits]] = {}
         self.against: dict[int, set[int]] = {}
 
     def find(self, item: int) -> int:
@@ -149,10 +148,15 @@ class _Forest:
         small, large = sorted((a, b), key=lambda root: len(self.against.get(root, ())))
         return all(self.find(other) != large for other in self.against.get(small, ()))
 
+    def _traits_of(self, root: int) -> Collection[Traits]:
+        gathered = self.traits.get(root)
+        if gathered is not None:
+            return gathered
+        own = self.own[root]
+        return () if own is NO_TRAITS else (own,)
+
     def _agree(self, a: int, b: int) -> bool:
-        left, right = self.traits.get(a), self.traits.get(b)
-        if not left or not right:
-            return True
+        left, right = self._traits_of(a), self._traits_of(b)
         return all(compatible(x, y) for x in left for y in right)
 
     def join(self, a: int, b: int) -> None:
@@ -160,8 +164,13 @@ class _Forest:
         self.parent[drop] = keep
         if drop in self.number:
             self.number[keep] = self.number.pop(drop)
-        if drop in self.traits:
-            self.traits.setdefault(keep, set()).update(self.traits.pop(drop))
+        dropped = self._traits_of(drop)
+        if dropped:
+            kept = self.traits.get(keep)
+            if kept is None:
+                kept = self.traits[keep] = set(self._traits_of(keep))
+            kept.update(dropped)
+            self.traits.pop(drop, None)
         if drop in self.against:
             self.against.setdefault(keep, set()).update(self.against.pop(drop))
 

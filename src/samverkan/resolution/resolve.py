@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from samverkan.resolution.clustering import (
     DEFAULT_THRESHOLDS,
+    NO_TRAITS,
     Pair,
     Thresholds,
     Traits,
@@ -108,6 +109,8 @@ def _explanations(
 
 
 def _traits(record: PersonRecord) -> Traits:
+    if not (record.first_name or record.birth_date):
+        return NO_TRAITS
     return Traits(
         first=record.first_name,
         group=record.given_group,
