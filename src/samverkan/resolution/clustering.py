@@ -11,13 +11,15 @@ Invariants:
 - A cluster never holds two different personal numbers: a merge that would
   bring them together is refused, which stops a chain of weaker links from
   joining two identified people.
-- A scored link never makes a cluster hold two records that strongly
-  disagree (``Traits``): given names that are neither one group nor one
-  keystroke apart, family names more than a keystroke apart, or birth dates
-  more than a keystroke apart. Such a merge is refused like the one above, so
-  a household at one address or the false names used at one drop stay
-  apart however the links between them add up. Forced links are not
-  checked (a personal number or an analyst outweighs a spelling).
+- A scored link never joins two clusters that strongly disagree
+  (``Traits``): whose usual given names (the one written most often in each)
+  are neither one group nor one keystroke apart, whose usual family names
+  are more than a keystroke apart, or that hold birth dates more than a
+  keystroke apart. Such a merge is refused like the one above, so a
+  household at one address or the false names used at one drop stay apart
+  however the links between them add up, while two typos of one name each
+  join the cluster of the name they misspell. Forced links are not checked
+  (a personal number or an analyst outweighs a spelling).
 - Pairs between ``review`` and ``auto_link`` whose records end in different
   clusters, and merges refused by the two rules above, go to the review list,
   strongest first, unless judged negative.
@@ -29,11 +31,14 @@ streamed, never held as a list.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 FORCED = 2.0  # sorts forced links before every scored pair
+_T = TypeVar("_T", str, tuple[str, str | None])
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +91,55 @@ NO_TRAITS = Traits()
 
 def compatible(a: Traits, b: Traits) -> bool:
     """Whether two records may be one person: no strong disagreement on names or birth."""
-    if a.first and b.first and a.group != b.group and not _one_keystroke(a.first, b.first):
-        return False
-    if a.last and b.last and not _one_keystroke(a.last, b.last):
-        return False
-    return not (a.birth and b.birth and not _one_keystroke(a.birth, b.birth))
+    return (
+        _given_agree(a.first, a.group, b.first, b.group)
+        and _near(a.last, b.last)
+        and _near(a.birth, b.birth)
+    )
+
+
+def _given_agree(first: str | None, group: str | None, other: str | None, its: str | None) -> bool:
+    return not (first and other) or group == its or _one_keystroke(first, other)
+
+
+def _near(a: str | None, b: str | None) -> bool:
+    return not (a and b) or _one_keystroke(a, b)
+
+
+class _Profile:
+    """What a cluster's records say: given names and family names counted, birth dates."""
+
+    __slots__ = ("births", "givens", "lasts")
+
+    def __init__(self, traits: Traits) -> None:
+        self.givens: Counter[tuple[str, str | None]] = Counter()
+        self.lasts: Counter[str] = Counter()
+        self.births: set[str] = set()
+        if traits.first:
+            self.givens[(traits.first, traits.group)] += 1
+        if traits.last:
+            self.lasts[traits.last] += 1
+        if traits.birth:
+            self.births.add(traits.birth)
+
+    def update(self, other: _Profile) -> None:
+        self.givens.update(other.givens)
+        self.lasts.update(other.lasts)
+        self.births.update(other.births)
+
+    def agrees(self, other: _Profile) -> bool:
+        if self.givens and other.givens:
+            (first, group), (its_first, its_group) = _usual(self.givens), _usual(other.givens)
+            if not _given_agree(first, group, its_first, its_group):
+                return False
+        if self.lasts and other.lasts and not _near(_usual(self.lasts), _usual(other.lasts)):
+            return False
+        return all(_near(a, b) for a in self.births for b in other.births)
+
+
+def _usual(counts: Counter[_T]) -> _T:
+    """The value counted most often; of equals the greatest, so that ties are decided alike."""
+    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
 
 
 @lru_cache(maxsize=65_536)
@@ -123,8 +172,8 @@ class _Forest:
     def __init__(self, personal_numbers: Sequence[str | None], traits: Sequence[Traits]) -> None:
         self.parent = list(range(len(personal_numbers)))
         self.number: dict[int, str] = {i: n for i, n in enumerate(personal_numbers) if n}
-        self.own = traits  # each record's traits; a cluster's are gathered as it grows
-        self.traits: dict[int, set[Traits]] = {}
+        self.own = traits  # each record's traits; a cluster's profile is made as it grows
+        self.profiles: dict[int, _Profile] = {}
         self.against: dict[int, set[int]] = {}
 
     def find(self, item: int) -> int:
@@ -148,29 +197,29 @@ class _Forest:
         small, large = sorted((a, b), key=lambda root: len(self.against.get(root, ())))
         return all(self.find(other) != large for other in self.against.get(small, ()))
 
-    def _traits_of(self, root: int) -> Collection[Traits]:
-        gathered = self.traits.get(root)
-        if gathered is not None:
-            return gathered
-        own = self.own[root]
-        return () if own is NO_TRAITS else (own,)
+    def _profile(self, root: int) -> _Profile | None:
+        profile = self.profiles.get(root)
+        if profile is None and self.own[root] is not NO_TRAITS:
+            profile = self.profiles[root] = _Profile(self.own[root])
+        return profile
 
     def _agree(self, a: int, b: int) -> bool:
-        left, right = self._traits_of(a), self._traits_of(b)
-        return all(compatible(x, y) for x in left for y in right)
+        left, right = self._profile(a), self._profile(b)
+        return left is None or right is None or left.agrees(right)
 
     def join(self, a: int, b: int) -> None:
         keep, drop = (a, b) if a < b else (b, a)
         self.parent[drop] = keep
         if drop in self.number:
             self.number[keep] = self.number.pop(drop)
-        dropped = self._traits_of(drop)
-        if dropped:
-            kept = self.traits.get(keep)
+        dropped = self._profile(drop)
+        if dropped is not None:
+            kept = self._profile(keep)
             if kept is None:
-                kept = self.traits[keep] = set(self._traits_of(keep))
-            kept.update(dropped)
-            self.traits.pop(drop, None)
+                self.profiles[keep] = dropped
+            else:
+                kept.update(dropped)
+            del self.profiles[drop]
         if drop in self.against:
             self.against.setdefault(keep, set()).update(self.against.pop(drop))
 
