@@ -18,6 +18,11 @@ Rules (``product.md``, ``security.md``), one condition per line below:
 - Hit/no-hit: of the reports an intelligence reader may not see, only
   AMBER+STRICT ones without compartments show, as a count per holding
   organisation, so that the reader can ask; RED and compartments never show.
+- Imported bulk rows show on the page of an entity the reader already sees:
+  law enforcement's own sources (call records, plate hits, register
+  extracts) to the importing organisation's intelligence readers only; a
+  postal operator's item feed to every law-enforcement intelligence reader.
+  They never make an entity exist for a reader.
 
 Selectors filter in the database query, so counts and pages never include
 what the reader may not see. ``access_*`` functions answer "missing" and
@@ -35,6 +40,8 @@ from samverkan.access.models import Compartment, OrganisationKind, User
 from samverkan.access.roles import LAW_ENFORCEMENT, Role
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityMention, ReviewPair, ReviewStatus
+from samverkan.imports.connectors import Connector
+from samverkan.imports.storage import ImportedRow
 from samverkan.intake.models import Report
 from samverkan.leads.models import Lead, LeadStatus, Offer
 from samverkan.sharing.models import InformationRequest, ReportDisclosure
@@ -155,6 +162,39 @@ def access_entity(reader: User, entity_id: int, action: Action) -> Entity:
     if action is Action.CHANGE and not reader.has_role(Role.ANALYST):
         raise Forbidden
     return entity
+
+
+def imported_rows_visible_to(*, reader: User, connector: type[Connector]) -> QuerySet[ImportedRow]:
+    """Rows of one bulk source the reader may read, on the page of an entity they already see.
+
+    - Sources law enforcement collects itself (call records, plate hits,
+      register extracts: ``organisation_kinds`` all law enforcement) are read
+      by the intelligence readers (officers, analysts, coordinators) of the
+      importing organisation only. They come in under that organisation's
+      own authority and purpose (a court's order for one case's call records,
+      its cameras, an extract bought for an investigation), in bulk and
+      mostly about people of no interest; another organisation learns what
+      matters through a report with a handling code, a lead, or the answer to
+      an information request, which the holder decides on. Unlike an
+      AMBER+STRICT report they give no hit count either: nothing tells
+      another organisation that rows exist, since bulk rows about a number
+      say little until someone has judged them worth a report.
+    - A partner's feed (a postal operator's item events) is supplied for law
+      enforcement to follow up what is reported, so every law-enforcement
+      intelligence reader reads it, as they read the operator's GREEN reports.
+    - Nobody else: the importers' own pages (``imports.selectors``) show
+      their jobs, not rows on entities.
+
+    Rows are shown only on the page of an entity the reader may already see
+    (by a report): imported rows never make an entity exist for a reader,
+    and no page lists the rows themselves.
+    """
+    rows: QuerySet[ImportedRow] = connector.model._default_manager.all()
+    if not reads_intelligence(reader) or reader.organisation_id is None:
+        return rows.none()
+    if connector.organisation_kinds <= LAW_ENFORCEMENT:
+        return rows.filter(organisation_id=reader.organisation_id)
+    return rows
 
 
 def reviews_matches(reader: User) -> bool:

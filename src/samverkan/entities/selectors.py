@@ -19,6 +19,7 @@ from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention
+from samverkan.imports.about import ImportedAbout, imported_about
 from samverkan.intake.models import Report
 
 WRITTEN_SHOWN = 40  # different spellings listed on an entity's page
@@ -41,6 +42,8 @@ class EntitySummary:
     # What the visible reports wrote: (kind, as written, in how many reports), and who wrote.
     written: list[tuple[str, str, int]]
     reported_by: list[tuple[str, int]]
+    # What imported rows the reader may read say about it, by its key (``imports.about``).
+    imported: ImportedAbout | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,7 @@ def _visible_links(reader: User) -> QuerySet[EntityMention]:
     return EntityMention.objects.filter(mention__report__in=reports_visible_to(reader=reader))
 
 
-def _displays(entities: list[Entity], reader: User) -> dict[int, str]:
+def entity_displays(entities: list[Entity], reader: User) -> dict[int, str]:
     """Each entity as first written in a report the reader may see (never in a hidden one).
 
     A person is shown by a name, not by a birth date that happened to come
@@ -111,17 +114,22 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
     held_elsewhere = sorted(
         ((holders[pk], count) for pk, count in hits.items()), key=lambda h: h[0].name
     )
+    # Imported rows are read here so that one consultation event covers the page.
+    imported = imported_about(reader=reader, entity=entity)
+    details: dict[str, object] = {"reports": [r.pk for r in recent], "hits": hits}
+    if imported.any:
+        details["imported"] = imported.audit_details()
     audit_record(
         actor=reader,
         action=AuditAction.CONSULT,
         object_type="entity",
         object_id=str(entity.pk),
         purpose=str(purpose),
-        details={"reports": [r.pk for r in recent], "hits": hits},
+        details=details,
     )
     return EntitySummary(
         entity=entity,
-        display=_displays([entity], reader)[entity.pk],
+        display=entity_displays([entity], reader)[entity.pk],
         reports=reports.count(),
         organisations=figures["organisations"],
         first_seen=figures["first_seen"],
@@ -139,6 +147,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         held_elsewhere=held_elsewhere,
         written=written,
         reported_by=reported_by,
+        imported=imported,
     )
 
 
@@ -164,7 +173,7 @@ def entities_most_named(
         .order_by("-reports", "-last_seen")[:limit]
     )
     entities = Entity.objects.in_bulk([row["entity"] for row in rows])
-    displays = _displays(list(entities.values()), reader)
+    displays = entity_displays(list(entities.values()), reader)
     named = [
         NamedEntity(
             entity=entities[row["entity"]],
