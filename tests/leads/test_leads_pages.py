@@ -43,7 +43,7 @@ from tests.conftest import login_verified
 pytestmark = pytest.mark.django_db
 
 PHONE = "070-123 45 67"
-TITLE = "+46701234567"
+TITLE = PHONE  # a lead is shown as its entity was first written
 
 
 @dataclass

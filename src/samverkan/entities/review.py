@@ -32,7 +32,7 @@ from samverkan.entities.models import (
     ReviewPair,
     ReviewStatus,
 )
-from samverkan.entities.selectors import _displays, _visible_links
+from samverkan.entities.selectors import _visible_links, entity_displays
 from samverkan.entities.services import entity_judge, entity_merge
 from samverkan.entities.waterfall import Waterfall, waterfall
 from samverkan.intake.labels import MENTION_KINDS
@@ -89,7 +89,7 @@ def review_pairs_list(
     pairs = review_pairs_visible_to(reader=reader).order_by("-score", "pk")
     shown = Paginator(pairs, PAGE_SIZE).get_page(page)
     entities = [e for p in shown for e in (p.left, p.right)]
-    displays = _displays(entities, reader)
+    displays = entity_displays(entities, reader)
     audit_record(
         actor=reader,
         action=AuditAction.CONSULT,
@@ -159,7 +159,7 @@ def _said(mention: Mention) -> Said:
 def review_pair_read(*, reader: User, pair_id: int, purpose: Purpose) -> PairView:
     """A pair side by side, as far as the reader may see each side; ``NotFound`` otherwise."""
     pair = access_review_pair(reader, pair_id)
-    displays = _displays([pair.left, pair.right], reader)
+    displays = entity_displays([pair.left, pair.right], reader)
     view = PairView(
         pair=pair,
         left=_side(reader, pair.left_id, displays[pair.left_id], pair.left_ref),

@@ -38,6 +38,7 @@ from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity
+from samverkan.entities.selectors import entity_displays
 from samverkan.intake.models import Report
 from samverkan.leads import capacity
 from samverkan.leads.evidence import facts_for
@@ -120,17 +121,25 @@ def stored_terms(lead: Lead) -> list[Term]:
 
 
 def titles_for(leads: Sequence[Lead], *, reader: User) -> dict[int, str]:
-    """Each lead's title if the reader may see its entity, else "Lead 12 (phone)". Two queries."""
+    """Each lead by its first entity as the reader may see it written, else "Lead 12".
+
+    A person is shown by a name, an address as a report wrote it; a lead
+    whose entities the reader may not see is shown by its number only.
+    """
     pairs = list(
-        Lead.entities.through.objects.filter(lead__in=leads).values_list("lead_id", "entity_id")
+        Lead.entities.through.objects.filter(lead__in=leads)
+        .order_by("entity_id")
+        .values_list("lead_id", "entity_id")
     )
-    visible = set(
-        entities_visible_to(reader=reader)
-        .filter(pk__in=[entity for _, entity in pairs])
-        .values_list("pk", flat=True)
+    visible = list(
+        entities_visible_to(reader=reader).filter(pk__in=[entity for _, entity in pairs])
     )
-    seen = {lead for lead, entity in pairs if entity in visible}
-    return {lead.pk: lead.title if lead.pk in seen else _anonymous(lead) for lead in leads}
+    displays = entity_displays(visible, reader)
+    titles: dict[int, str] = {}
+    for lead_id, entity_id in pairs:
+        if entity_id in displays:
+            titles.setdefault(lead_id, displays[entity_id])
+    return {lead.pk: titles.get(lead.pk) or _anonymous(lead) for lead in leads}
 
 
 def _anonymous(lead: Lead) -> str:
@@ -312,7 +321,7 @@ def lead_read(*, reader: User, lead_id: int, purpose: Purpose) -> LeadView:
     )
     return LeadView(
         lead=lead,
-        title=lead.title if entities else _anonymous(lead),
+        title=titles_for([lead], reader=reader)[lead.pk],
         entities=entities,
         kinds=sorted({str(e.get_kind_display()) for e in all_entities}),
         stored=reasons(stored_terms(lead)),
