@@ -171,17 +171,14 @@ def _calls(reader: User, keys: list[str]) -> Calls:
         count += figures["n"]
         first = min(filter(None, (first, figures["first"])), default=None)
         last = max(filter(None, (last, figures["last"])), default=None)
+    # Counted here, not with GROUP BY: grouping by the other number led SQLite to
+    # walk the whole organisation along that number's index rather than seek this one.
     tally: dict[str, tuple[str, int]] = {}
     for side, other in ((made, "b_number"), (received, "a_number")):
-        grouped = (
-            side.filter(**{f"{other}_key__isnull": False})
-            .values_list(f"{other}_key")
-            .annotate(n=Count("pk"), written=Min(f"{other}_raw"))
-            .order_by("-n")[: COUNTERPARTS_SHOWN * 2]
-        )
-        for key, n, written in grouped:
-            before = tally.get(key, (written, 0))
-            tally[key] = (before[0], before[1] + n)
+        for key, written in side.values_list(f"{other}_key", f"{other}_raw").iterator():
+            if key is not None:  # a number that did not normalise is nobody's counterpart
+                before = tally.get(key, (written, 0))
+                tally[key] = (min(before[0], written), before[1] + 1)
     top = sorted(tally.items(), key=lambda item: (-item[1][1], item[0]))[:COUNTERPARTS_SHOWN]
     linked = _visible_entities(reader, EntityKind.PHONE, [key for key, _ in top])
     counterparts = [Counterpart(key, written, n, linked.get(key)) for key, (written, n) in top]

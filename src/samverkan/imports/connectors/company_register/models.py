@@ -47,9 +47,17 @@ class CompanyRegisterRow(ImportedRow):
     class Meta(ImportedRow.Meta):
         indexes = [
             *ImportedRow.Meta.indexes,
-            models.Index(fields=["organisation_number_key"], name="imports_company_number"),
-            models.Index(fields=["board_member_number_key"], name="imports_company_member"),
-            models.Index(fields=["address_key"], name="imports_company_address"),
+            models.Index(
+                fields=["organisation", "organisation_number_key"],
+                name="imports_company_org_number",
+            ),
+            models.Index(
+                fields=["organisation", "board_member_number_key"],
+                name="imports_company_org_member",
+            ),
+            models.Index(
+                fields=["organisation", "address_key"], name="imports_company_org_address"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,8 @@
 
 Invariant: the plate is kept as read by the camera (``plate_raw``) and, when
 it is a Swedish or Norwegian plate, as its key ("SE:ABC123"); the key is
-indexed with the time, since questions start from a vehicle.
+indexed after the organisation (whose rows a reader reads) and before the
+time, since questions start from a vehicle.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ class PlateHit(ImportedRow):
     class Meta(ImportedRow.Meta):
         indexes = [
             *ImportedRow.Meta.indexes,
-            models.Index(fields=["plate_key", "seen_at"], name="imports_plate_key"),
+            models.Index(
+                fields=["organisation", "plate_key", "seen_at"], name="imports_plate_org_key"
+            ),
         ]
 
     def __str__(self) -> str:
