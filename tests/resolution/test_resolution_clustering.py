@@ -96,3 +96,18 @@ def test_forced_links_are_not_held_back_by_disagreeing_traits() -> None:
         traits=[Traits(first="anna", group="anna"), Traits(first="bo", group="bo")],
     )
     assert result.cluster_of == [0, 0]
+
+
+def test_namesakes_in_two_homes_stay_apart_though_a_bare_name_links_to_both() -> None:
+    home = Traits(first="sofia", group="sofia", last="persson", home=("63112", "parkstigen", "18"))
+    away = Traits(first="sofia", group="sofia", last="persson", home=("40644", "backtorget", "21a"))
+    bare = Traits(first="sofia", group="sofia", last="persson")
+    result = cluster(
+        records=3,
+        pairs=[Pair(0, 1, 0.9), Pair(1, 2, 0.9)],
+        traits=[home, bare, away],
+    )
+    assert result.cluster_of == [0, 0, 2]
+    # A street typo in the same postcode, or no postcode at all, is one entrance.
+    assert compatible(home, Traits(home=("63112", "parkstign", "18")))
+    assert compatible(home, Traits(home=(None, "parkstigen", "18")))

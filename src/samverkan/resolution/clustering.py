@@ -14,12 +14,15 @@ Invariants:
 - A scored link never joins two clusters that strongly disagree
   (``Traits``): whose usual given names (the one written most often in each)
   are neither one group nor one keystroke apart, whose usual family names
-  are more than a keystroke apart, or that hold birth dates more than a
-  keystroke apart. Such a merge is refused like the one above, so a
-  household at one address or the false names used at one drop stay apart
-  however the links between them add up, while two typos of one name each
-  join the cluster of the name they misspell. Forced links are not checked
-  (a personal number or an analyst outweighs a spelling).
+  are more than a keystroke apart, that hold birth dates more than a
+  keystroke apart, or home addresses that are not one entrance (the same
+  house number on the same street or in the same postcode). Such a merge is
+  refused like the one above, so a household at one address, the false
+  names used at one drop, or two namesakes in two towns stay apart however
+  the links between them add up (a bare name linked to each is the usual
+  bridge), while two typos of one name each join the cluster of the name
+  they misspell. Forced links are not checked (a personal number or an
+  analyst outweighs a spelling or a move).
 - Pairs between ``review`` and ``auto_link`` whose records end in different
   clusters, and merges refused by the two rules above, go to the review list,
   strongest first, unless judged negative.
@@ -45,7 +48,7 @@ _T = TypeVar("_T", str, tuple[str, str | None])
 class Thresholds:
     """Auto-link at or above ``auto_link``; review from ``review`` up to it; else no link."""
 
-    auto_link: float = 0.85
+    auto_link: float = 0.7
     review: float = 0.6
 
     def __post_init__(self) -> None:
@@ -77,13 +80,15 @@ class Traits:
     """What a record says about who it is, for the disagreement rule: all folded, or None.
 
     ``group`` is the given name's group (``given_names``); ``last`` the
-    family name; ``birth`` an ISO birth date.
+    family name; ``birth`` an ISO birth date; ``home`` an address as
+    (postcode or None, folded street, house number).
     """
 
     first: str | None = None
     group: str | None = None
     last: str | None = None
     birth: str | None = None
+    home: tuple[str | None, str, str] | None = None
 
 
 NO_TRAITS = Traits()
@@ -95,7 +100,13 @@ def compatible(a: Traits, b: Traits) -> bool:
         _given_agree(a.first, a.group, b.first, b.group)
         and _near(a.last, b.last)
         and _near(a.birth, b.birth)
+        and (a.home is None or b.home is None or _one_entrance(a.home, b.home))
     )
+
+
+def _one_entrance(a: tuple[str | None, str, str], b: tuple[str | None, str, str]) -> bool:
+    """The same house number on the same street, or in the same postcode (a street typo)."""
+    return a[2] == b[2] and (a[1] == b[1] or (a[0] is not None and a[0] == b[0]))
 
 
 def _given_agree(first: str | None, group: str | None, other: str | None, its: str | None) -> bool:
@@ -109,12 +120,15 @@ def _near(a: str | None, b: str | None) -> bool:
 class _Profile:
     """What a cluster's records say: given names and family names counted, birth dates."""
 
-    __slots__ = ("births", "givens", "lasts")
+    __slots__ = ("births", "givens", "homes", "lasts")
 
     def __init__(self, traits: Traits) -> None:
         self.givens: Counter[tuple[str, str | None]] = Counter()
         self.lasts: Counter[str] = Counter()
         self.births: set[str] = set()
+        self.homes: set[tuple[str | None, str, str]] = set()
+        if traits.home:
+            self.homes.add(traits.home)
         if traits.first:
             self.givens[(traits.first, traits.group)] += 1
         if traits.last:
@@ -126,6 +140,7 @@ class _Profile:
         self.givens.update(other.givens)
         self.lasts.update(other.lasts)
         self.births.update(other.births)
+        self.homes.update(other.homes)
 
     def agrees(self, other: _Profile) -> bool:
         if self.givens and other.givens:
@@ -134,7 +149,9 @@ class _Profile:
                 return False
         if self.lasts and other.lasts and not _near(_usual(self.lasts), _usual(other.lasts)):
             return False
-        return all(_near(a, b) for a in self.births for b in other.births)
+        if not all(_near(a, b) for a in self.births for b in other.births):
+            return False
+        return all(_one_entrance(a, b) for a in self.homes for b in other.homes)
 
 
 def _usual(counts: Counter[_T]) -> _T:

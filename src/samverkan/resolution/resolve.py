@@ -109,13 +109,15 @@ def _explanations(
 
 
 def _traits(record: PersonRecord) -> Traits:
-    if not (record.first_name or record.birth_date):
+    if not (record.first_name or record.birth_date or record.street):
         return NO_TRAITS
+    home = (record.postcode, record.street, record.house_number or "") if record.street else None
     return Traits(
         first=record.first_name,
         group=record.given_group,
         last=record.last_name,
         birth=record.birth_date,
+        home=home,
     )
 
 
