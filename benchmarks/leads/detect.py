@@ -40,9 +40,9 @@ def main() -> None:
 
     from samverkan.entities.models import Entity, EntityMention
     from samverkan.intake.models import Report
+    from samverkan.leads.detection import leads_detect, leads_refresh
     from samverkan.leads.evidence import shared_reports
     from samverkan.leads.models import Lead
-    from samverkan.leads.services import leads_detect, leads_refresh
     from samverkan.scenario import generate_world
 
     call_command("migrate", verbosity=0)

@@ -47,7 +47,8 @@ from samverkan.intake.models import Report
 from samverkan.intake.photos import photo_clean
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_photo_attach, report_submit
-from samverkan.leads.services import lead_make, lead_reassign
+from samverkan.leads.detection import lead_make
+from samverkan.leads.services import lead_reassign
 from samverkan.resolution.clustering import Thresholds
 from samverkan.sharing.services import information_request_ask
 from tests.conftest import login_verified

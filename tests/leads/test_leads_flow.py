@@ -15,6 +15,8 @@ from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity
 from samverkan.intake.models import Report
 from samverkan.leads.capacity import week_of
+from samverkan.leads.detection import lead_entity_add, leads_detect, leads_refresh
+from samverkan.leads.history import LeadError
 from samverkan.leads.models import (
     DeclineReason,
     Lead,
@@ -26,16 +28,12 @@ from samverkan.leads.models import (
     Outcome,
 )
 from samverkan.leads.services import (
-    LeadError,
     capacity_declare,
     lead_accept,
     lead_close,
     lead_decline,
-    lead_entity_add,
     leads_allocate,
-    leads_detect,
     leads_expire,
-    leads_refresh,
 )
 from tests.leads.world import LeadsWorld, leads_world
 

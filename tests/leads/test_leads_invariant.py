@@ -28,14 +28,14 @@ from hypothesis.stateful import (
 
 from samverkan.access.policy import Forbidden
 from samverkan.entities.models import Entity
+from samverkan.leads.detection import lead_make
+from samverkan.leads.history import LeadError
 from samverkan.leads.models import Lead, LeadEventKind, LeadStatus, Offer, OfferState, Outcome
 from samverkan.leads.services import (
-    LeadError,
     capacity_declare,
     lead_accept,
     lead_close,
     lead_decline,
-    lead_make,
     lead_reassign,
     leads_allocate,
     leads_expire,

@@ -17,14 +17,9 @@ from django.utils import timezone
 
 from samverkan.access.models import Organisation, OrganisationKind, User
 from samverkan.leads.capacity import week_of
+from samverkan.leads.detection import leads_detect
 from samverkan.leads.models import Capacity, DeclineReason, Lead, LeadStatus, Outcome
-from samverkan.leads.services import (
-    lead_accept,
-    lead_close,
-    lead_decline,
-    leads_allocate,
-    leads_detect,
-)
+from samverkan.leads.services import lead_accept, lead_close, lead_decline, leads_allocate
 
 DISTRICT_CAPACITY = 3
 NATIONAL_CAPACITY = 5

@@ -13,34 +13,18 @@ from typing import Any
 
 from django import forms
 from django.utils.text import capfirst
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.access.models import Organisation, User
 from samverkan.leads.models import DeclineReason, Outcome
 
+
 # What ``services.LeadError`` says, marked for translation here (the services
 # speak English to logs and tests; the pages show it in the reader's language).
-SERVICE_MESSAGES = (
-    gettext_noop("a closed lead takes no more entities"),
-    gettext_noop("the lead has no open offer"),
-    gettext_noop("the owner must be an officer, analyst or coordinator of yours"),
-    gettext_noop("say why when the reason is 'other'"),
-    gettext_noop("only an offered or waiting lead expires"),
-    gettext_noop("reassign to an organisation or to a person, not both"),
-    gettext_noop("only an accepted lead has a person to change"),
-    gettext_noop("the owner must be an officer, analyst or coordinator there"),
-    gettext_noop("leads go to police districts and national units only"),
-    gettext_noop("the lead is already there"),
-    gettext_noop("say why (no action) or to which case (handed over)"),
-    gettext_noop("capacity is a number of leads from 0 to 10,000"),
-    gettext_noop("a past week's capacity cannot be changed"),
-)
-
-
 def service_message(error: Exception) -> str:
-    """A service's refusal in the reader's language, as a sentence."""
-    return capfirst(gettext(str(error)))
+    """A service's refusal in the reader's language (its message is lazy), as a sentence."""
+    return capfirst(str(error))
 
 
 def _person(user: User) -> str:

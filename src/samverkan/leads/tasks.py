@@ -5,8 +5,9 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from samverkan.leads.detection import leads_detect, leads_refresh
 from samverkan.leads.notifications import mail_send
-from samverkan.leads.services import leads_allocate, leads_detect, leads_expire, leads_refresh
+from samverkan.leads.services import leads_allocate, leads_expire
 
 
 @db_periodic_task(crontab(minute="*/5"))

@@ -48,6 +48,7 @@ from samverkan.access.purpose import PurposeRequiredError, purpose_of
 from samverkan.access.readers import intelligence_reader, purpose_asked
 from samverkan.access.roles import Role
 from samverkan.leads import capacity, selectors
+from samverkan.leads.detection import lead_entity_add, lead_make
 from samverkan.leads.forms import (
     AcceptForm,
     CapacityForm,
@@ -57,17 +58,15 @@ from samverkan.leads.forms import (
     ReassignForm,
     service_message,
 )
+from samverkan.leads.history import LeadError
 from samverkan.leads.inbox import notifications_read_all
 from samverkan.leads.models import DeclineReason, Lead, LeadStatus, Outcome
 from samverkan.leads.routing import Districts
 from samverkan.leads.services import (
-    LeadError,
     capacity_declare,
     lead_accept,
     lead_close,
     lead_decline,
-    lead_entity_add,
-    lead_make,
     lead_reassign,
 )
 from samverkan.web.paging import page_number
