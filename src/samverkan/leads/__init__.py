@@ -9,8 +9,10 @@ person, or a group of linked entities). Its life, in the modules here:
 - ``allocation`` — the exact optimiser that offers queued leads to districts
   within the capacity they declared (``scipy.optimize.milp``).
 - ``chain`` — who is next when a district declines or lets an offer expire.
-- ``services`` — every change of a lead, audited, with its history
-  (``LeadEvent``) and notifications (``notifications``).
+- ``detection`` — making leads (by score or by an analyst) and rescoring
+  them as evidence arrives; ``services`` — offers and decisions; both
+  leave a history event and an audit event (``history``) and tell people
+  (``notifications``).
 
 The invariant every service keeps (and ``tests/leads`` proves with a stateful
 test): every lead always has an owner, a status and a deadline, and no lead
