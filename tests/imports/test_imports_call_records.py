@@ -56,7 +56,12 @@ def test_each_committed_batch_is_one_collection_event(
 ) -> None:
     job = import_file(police_analyst, "call_records", world_calls, batch_rows=1000)
     events = AuditEvent.objects.filter(object_type="import_job", object_id=str(job.pk))
-    assert all(event.action == "collect" for event in events)
+    # Collections, then the erasure of the file once the rows are stored.
+    assert [e.action for e in events.order_by("sequence")] == [
+        *["collect"] * (1 + job.batches),
+        "erase",
+    ]
+    events = events.filter(action="collect")
     received = [e for e in events if e.details["stage"] == "received"]
     batches = [e for e in events if e.details["stage"] == "batch"]
     assert len(received) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from io import StringIO
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from samverkan.access.models import User
 from samverkan.imports.connectors.call_records.models import CallRecord
+from samverkan.imports.files import kept_path
 from samverkan.imports.models import ImportJob, ImportStatus
 from tests.imports.conftest import write_csv
 
@@ -105,6 +107,10 @@ def test_resume_takes_up_a_job_and_refuses_a_finished_one(
     job = ImportJob.objects.get()
     with pytest.raises(CommandError, match="already done"):
         _run("--resume", str(job.pk))
+    # Back to the moment after its first batch: rows, counts, and the file the
+    # job kept until it was done.
+    assert not kept_path(job.file_path).exists()
+    shutil.copyfile(world_calls, kept_path(job.file_path))
     CallRecord.objects.filter(line__gt=701).delete()
     ImportJob.objects.filter(pk=job.pk).update(
         status=ImportStatus.RUNNING,

@@ -132,6 +132,28 @@ def files_prune(*, older_than: float) -> int:
     return removed
 
 
+def files_kept(*, older_than: float, now: float) -> list[str]:
+    """Kept job files (relative paths) not touched for ``older_than`` seconds before ``now``."""
+    folder = Path(settings.DATA_DIR) / FOLDER
+    if not folder.is_dir():
+        return []
+    limit = now - older_than
+    return sorted(
+        f"{FOLDER}/{path.name}" for path in folder.glob("*.csv") if path.stat().st_mtime < limit
+    )
+
+
+def files_pending(*, older_than: float, now: float) -> list[str]:
+    """Pending uploads (relative paths) left for ``older_than`` seconds before ``now``."""
+    folder = Path(settings.DATA_DIR) / PENDING
+    if not folder.is_dir():
+        return []
+    limit = now - older_than
+    return sorted(
+        f"{PENDING}/{path.name}" for path in folder.glob("*.csv") if path.stat().st_mtime < limit
+    )
+
+
 def file_shape(path: Path) -> FileShape:
     """Encoding (UTF-8, else Windows-1252), delimiter, header and number of rows."""
     for encoding in _ENCODINGS:

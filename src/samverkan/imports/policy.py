@@ -8,8 +8,9 @@
   a user needs both: their organisation's kind and one of the roles.
 - Nobody inactive or without an organisation imports anything.
 
-The same rule decides who sees an organisation's jobs and imported rows of a
-source: those of the organisation who may import that source.
+The same rule decides who sees an organisation's jobs of a source on the
+import pages: those of the organisation who may import that source. Who
+reads imported rows on entity pages is ``access.policy.imported_rows_visible_to``.
 """
 
 from __future__ import annotations

@@ -14,6 +14,13 @@ Invariants (what makes ``kill -9`` at any moment harmless):
   lines, after the insert and in the same transaction; rows the unique
   identity turned away are the batch's duplicates. The counts are exact on
   both databases without relying on what ``bulk_create`` reports.
+- The job's copy of the file stays while the job can go on (queued,
+  running, killed, failed) and is removed once the job is done; the
+  retention sweep (``services.import_files_sweep``) removes what is left.
+- A source whose later import replaces the earlier (``replaced_on_key``)
+  moves its duplicates to the job that repeated them, after counting and in
+  the batch's transaction: its rows always belong to the newest file that
+  held them.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.imports.connectors import Connector, connector_named
 from samverkan.imports.connectors.base import Problem, RowError
-from samverkan.imports.files import FileRecord, ImportFileError, kept_path, records
+from samverkan.imports.files import FileRecord, ImportFileError, file_discard, kept_path, records
 from samverkan.imports.models import ImportJob, ImportStatus
 from samverkan.imports.storage import ImportedRow
 
@@ -182,6 +189,9 @@ def _run(job_id: int, claim: str, batch_rows: int, progress: Progress | None) ->
     if batch.end:
         job = _commit(job, claim, batch, reader.connector)
     job = _finish(job_id, claim)
+    # Its rows are stored: the copy of the file goes (the retention sweep
+    # removes it if this process dies first).
+    file_discard(job.file_path)
     if progress is not None:
         progress(job)
 
@@ -201,6 +211,8 @@ def _commit(job: ImportJob, claim: str, batch: _Batch, connector: Connector) -> 
             job_id=job.pk, line__gte=batch.first_line, line__lte=batch.last_line
         ).count()
     duplicate = len(batch.rows) - imported
+    if duplicate and connector.replaced_on_key:
+        _renew(job, connector, batch)
     locked.committed_offset = batch.end
     locked.batches += bool(batch.seen)
     locked.rows_done += batch.seen
@@ -219,6 +231,21 @@ def _commit(job: ImportJob, claim: str, batch: _Batch, connector: Connector) -> 
         _batch_audit(job, locked.batches, batch, imported, duplicate)
     locked.organisation, locked.user = job.organisation, job.user
     return locked
+
+
+def _renew(job: ImportJob, connector: Connector, batch: _Batch) -> None:
+    """Move the batch's repeated rows to this job, at their line in this file.
+
+    For a source whose later import replaces the earlier one (a register
+    extract, ``Connector.replaced_on_key``): a line that did not change is
+    part of the newer extract, so retention must not take it for a replaced
+    one. Runs after the batch's rows are counted, in its transaction.
+    """
+    rows = connector.model._default_manager.filter(organisation_id=job.organisation_id)
+    for row in batch.rows:
+        rows.filter(row_hash=row.row_hash).exclude(job_id=job.pk).update(
+            job_id=job.pk, line=row.line
+        )
 
 
 _PROGRESS_FIELDS = [
@@ -265,6 +292,16 @@ def _finish(job_id: int, claim: str) -> ImportJob:
     locked.rows_total = locked.rows_done
     locked.finished_at = locked.heartbeat_at = timezone.now()
     locked.save(update_fields=["status", "rows_total", "finished_at", "heartbeat_at"])
+    job = ImportJob.objects.select_related("organisation", "user").get(pk=job_id)
+    audit_record(
+        actor=job.user,
+        actor_label="" if job.user else f"import:{job.organisation.code}",
+        action=AuditAction.ERASE,
+        object_type="import_job",
+        object_id=str(job_id),
+        purpose="import done: the uploaded file is no longer needed",
+        details={"stage": "file removed", "sha256": job.file_sha256},
+    )
     return locked
 
 

@@ -17,6 +17,7 @@ from functools import partial
 from typing import IO
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from samverkan.access.models import Organisation, User
@@ -30,6 +31,8 @@ from samverkan.imports.files import (
     file_discard,
     file_keep,
     file_shape,
+    files_kept,
+    files_pending,
     files_prune,
     kept_path,
     mapping_resolve,
@@ -43,6 +46,11 @@ from samverkan.imports.tasks import import_job_task
 # lost (its worker killed) and is queued again.
 STALE_AFTER = timedelta(minutes=10)
 PENDING_KEPT_SECONDS = 24 * 3600
+# A failed job's file is kept this long, so that it can be resumed (after a
+# database outage, say); then the file goes and the job can no longer go on.
+FAILED_FILE_KEPT = timedelta(days=7)
+# A kept file younger than this is never swept: its job may be being created.
+SWEEP_GRACE_SECONDS = 3600
 
 
 class ImportRefusedError(Exception):
@@ -158,7 +166,9 @@ def import_job_resume(*, by: User, job_id: int, now: datetime | None = None) -> 
 
 
 def resumable(job: ImportJob, *, now: datetime | None = None) -> bool:
-    """Failed, or queued or running without a sign of life for ``STALE_AFTER``."""
+    """Failed, or queued or running without a sign of life for ``STALE_AFTER``; file kept."""
+    if not kept_path(job.file_path).is_file():
+        return False
     if job.status == ImportStatus.FAILED:
         return True
     moment = now or timezone.now()
@@ -181,3 +191,42 @@ def import_jobs_revive(*, now: datetime | None = None) -> list[int]:
     for job_id in stale:
         transaction.on_commit(partial(import_job_task, job_id))
     return stale
+
+
+def import_files_sweep(*, now: datetime | None = None, dry_run: bool) -> int:
+    """Remove kept files no job can still use; returns how many (would) go.
+
+    A job's file is kept while the job is queued or running (a killed run
+    resumes from it) and for ``FAILED_FILE_KEPT`` after it failed; a done
+    job's file is removed when it finishes, and anything else in the folder
+    (a file whose job finished while its process died, an upload whose
+    mapping was never confirmed) is an orphan. Files younger than
+    ``SWEEP_GRACE_SECONDS`` are left alone. The removal is one ERASE event.
+    """
+    moment = now or timezone.now()
+    clock = moment.timestamp()
+    kept = files_kept(older_than=SWEEP_GRACE_SECONDS, now=clock)
+    needed = set(
+        ImportJob.objects.filter(
+            Q(status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING])
+            | Q(status=ImportStatus.FAILED, finished_at__gte=moment - FAILED_FILE_KEPT),
+            file_path__in=kept,
+        ).values_list("file_path", flat=True)
+    )
+    going = [path for path in kept if path not in needed]
+    going += files_pending(older_than=PENDING_KEPT_SECONDS, now=clock)
+    if dry_run or not going:
+        return len(going)
+    with transaction.atomic():
+        jobs = sorted(ImportJob.objects.filter(file_path__in=going).values_list("pk", flat=True))
+        audit_record(
+            actor=None,
+            actor_label="retention",
+            action=AuditAction.ERASE,
+            object_type="import_files",
+            purpose="import file no longer needed",
+            details={"files": len(going), "jobs": jobs},
+        )
+    for path in going:
+        file_discard(path)
+    return len(going)

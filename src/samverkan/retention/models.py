@@ -1,16 +1,35 @@
-"""Retention rules and the anonymous tallies that outlive erased reports."""
+"""Retention rules and the anonymous tallies that outlive erased reports.
+
+A rule's ``kind`` is a report kind, or ``import:<connector>`` for the rows of
+one bulk source (``samverkan.retention.imported``).
+"""
 
 from __future__ import annotations
 
 from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
+from samverkan.imports.connectors import CONNECTORS
 from samverkan.intake.models import ReportKind
+
+IMPORTED = "import:"
+IMPORTED_KINDS = [
+    (f"{IMPORTED}{name}", format_lazy("{}: {}", _("Imported"), connector.label))
+    for name, connector in CONNECTORS.items()
+]
 
 
 class RetentionRule(models.Model):
-    """Reports of ``kind`` older than ``months`` (by when they happened) are erased."""
+    """Reports (or imported rows) of ``kind`` older than ``months`` are erased.
 
-    kind = models.CharField(max_length=30, choices=ReportKind.choices, unique=True)
+    A report's age is from when it happened; an imported row's from its
+    connector's ``kept_from``.
+    """
+
+    kind = models.CharField(
+        max_length=30, choices=[*ReportKind.choices, *IMPORTED_KINDS], unique=True
+    )
     months = models.PositiveSmallIntegerField()
 
     def __str__(self) -> str:
@@ -45,6 +64,9 @@ class RetentionRunRecord(models.Model):
     dry_run = models.BooleanField()
     due_by_kind = models.JSONField(default=dict)
     erased = models.PositiveIntegerField(default=0)
+    # Imported rows erased, by rule kind, and import files removed (none in a dry run).
+    rows_erased = models.JSONField(default=dict)
+    files_removed = models.PositiveIntegerField(default=0)
     triggered_by = models.CharField(max_length=150)
 
     class Meta:

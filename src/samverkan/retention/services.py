@@ -1,4 +1,9 @@
-"""Running retention: see what is due (dry run), then erase it."""
+"""Running retention: see what is due (dry run), then erase it.
+
+One run covers reports (by kind), imported rows (per source, see
+``retention.imported``) and kept import files no job can still use
+(``imports.services.import_files_sweep``); its record holds the counts.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,10 @@ from django.utils import timezone
 
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.intake.models import Report
-from samverkan.retention.models import ReportTally, RetentionRule, RetentionRunRecord
+from samverkan.imports.services import import_files_sweep
+from samverkan.intake.models import Report, ReportKind
+from samverkan.retention.imported import imported_rows_erase
+from samverkan.retention.models import IMPORTED, ReportTally, RetentionRule, RetentionRunRecord
 
 BATCH = 500
 
@@ -25,16 +32,23 @@ class RetentionResult:
     dry_run: bool
     due_by_kind: dict[str, int] = field(default_factory=dict)
     erased: int = 0
+    rows_erased: dict[str, int] = field(default_factory=dict)
+    files_removed: int = 0
 
     @property
     def due(self) -> int:
-        return sum(self.due_by_kind.values())
+        """Reports due (imported rows and files are counted apart)."""
+        return sum(n for kind, n in self.due_by_kind.items() if kind in ReportKind.values)
+
+    @property
+    def rows_due(self) -> int:
+        return sum(n for kind, n in self.due_by_kind.items() if kind.startswith(IMPORTED))
 
 
 def reports_due(*, now: datetime) -> QuerySet[Report]:
     """Reports whose rule's period is over and that nothing holds."""
     condition = Q(pk__in=[])
-    for rule in RetentionRule.objects.all():
+    for rule in RetentionRule.objects.exclude(kind__startswith=IMPORTED):
         cutoff = now - relativedelta(months=rule.months)
         condition |= Q(kind=rule.kind, occurred_at__lt=cutoff)
     return Report.objects.filter(condition, retention_hold=False)
@@ -61,6 +75,13 @@ def retention_run(
             run.erased += _erase(report_id)
         if progress is not None:
             progress(run.erased)
+    due_rows, run.rows_erased = imported_rows_erase(now=run.now, dry_run=dry_run)
+    run.due_by_kind.update(due_rows)
+    files_due = import_files_sweep(now=run.now, dry_run=True)
+    if files_due:
+        run.due_by_kind["import_files"] = files_due
+    if not dry_run:
+        run.files_removed = import_files_sweep(now=run.now, dry_run=False)
     RetentionRunRecord.objects.create(
         started_at=started,
         finished_at=timezone.now(),
@@ -68,6 +89,8 @@ def retention_run(
         dry_run=dry_run,
         due_by_kind=run.due_by_kind,
         erased=run.erased,
+        rows_erased=run.rows_erased,
+        files_removed=run.files_removed,
         triggered_by=triggered_by,
     )
     return run

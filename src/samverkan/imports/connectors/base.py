@@ -7,6 +7,10 @@ A connector declares what its source looks like and where its rows go:
   name (``default_mapping``);
 - ``model``: its table, a subclass of ``storage.ImportedRow``;
 - who may import it (organisation kinds and roles);
+- ``kept_from``: the field (or ``job__created_at``) whose age retention
+  measures its rows by; ``replaced_on_key``, optionally, the key field by
+  which a later import replaces the rows of an earlier one (a register
+  entry) — then a repeated row is *renewed*: it moves to the later job;
 - ``parse_row(row) -> Record | RowError`` and ``stored_row(record)``.
 
 ``Connector.parse_row`` reads every declared field by its type, so most
@@ -109,6 +113,10 @@ class Connector:
     model: ClassVar[type[ImportedRow]]
     organisation_kinds: ClassVar[frozenset[str]]
     roles: ClassVar[frozenset[str]]
+    # Retention (``samverkan.retention.imported``): the age of a row is the age of this.
+    kept_from: ClassVar[str]
+    # A later job of the same organisation with rows of this key replaces earlier rows of it.
+    replaced_on_key: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Refuse a connector that leaves out part of the interface, when it is defined."""
@@ -224,6 +232,7 @@ _DECLARED = (
     "model",
     "organisation_kinds",
     "roles",
+    "kept_from",
 )
 _NULLABLE = frozenset({ValueType.INTEGER, ValueType.DATETIME})
 

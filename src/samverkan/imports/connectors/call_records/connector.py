@@ -18,6 +18,7 @@ class CallRecords(Connector):
     model = CallRecord
     organisation_kinds = LAW_ENFORCEMENT
     roles = frozenset({Role.OFFICER, Role.ANALYST})
+    kept_from = "started_at"
     fields = (
         Field(
             "a_number",

@@ -23,6 +23,9 @@ class CompanyRegister(Connector):
     model = CompanyRegisterRow
     organisation_kinds = LAW_ENFORCEMENT
     roles = frozenset({Role.OFFICER, Role.ANALYST})
+    kept_from = "job__created_at"
+    # A newer extract of a company is its entry now: it replaces the older lines.
+    replaced_on_key = "organisation_number_key"
     fields = (
         Field(
             "organisation_number",

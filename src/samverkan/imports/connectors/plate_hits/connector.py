@@ -16,6 +16,7 @@ class PlateHits(Connector):
     model = PlateHit
     organisation_kinds = LAW_ENFORCEMENT
     roles = frozenset({Role.OFFICER, Role.ANALYST})
+    kept_from = "seen_at"
     fields = (
         Field(
             "plate",

@@ -32,6 +32,7 @@ class PostalItems(Connector):
     model = PostalItemEvent
     organisation_kinds = frozenset({OrganisationKind.POSTAL_OPERATOR})
     roles = frozenset({Role.REPORTER, Role.ADMIN})
+    kept_from = "event_at"
     fields = (
         Field(
             "item",

@@ -1,4 +1,4 @@
-"""``samverkan retention [--dry-run]``: erase reports whose retention period is over."""
+"""``samverkan retention [--dry-run]``: erase reports and imported rows past their period."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from samverkan.retention.services import retention_run
 
 
 class Command(BaseCommand):
-    help = "Erase reports past their retention period (first see what would go with --dry-run)."
+    help = "Erase reports and imported rows past their retention period (see first with --dry-run)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="count, erase nothing")
@@ -44,7 +44,15 @@ class Command(BaseCommand):
         for kind, count in sorted(run.due_by_kind.items()):
             self.stdout.write(f"  due: {count:,} {kind}")
         if options["dry_run"]:
-            self.stdout.write(f"Dry run: {run.due:,} reports would be erased. Nothing changed.")
+            files = run.due_by_kind.get("import_files", 0)
+            self.stdout.write(
+                f"Dry run: {run.due:,} reports would be erased, with {run.rows_due:,}"
+                f" imported rows and {files:,} import files. Nothing changed."
+            )
         else:
             sys.stderr.write("\n" if run.erased else "")
-            self.stdout.write(f"Erased {run.erased:,} reports; each erasure is in the audit trail.")
+            rows = sum(run.rows_erased.values())
+            self.stdout.write(
+                f"Erased {run.erased:,} reports, {rows:,} imported rows and"
+                f" {run.files_removed:,} import files; each erasure is in the audit trail."
+            )
