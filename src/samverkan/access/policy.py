@@ -36,11 +36,12 @@ from enum import StrEnum
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from samverkan.access.models import Compartment, OrganisationKind, User
-from samverkan.access.roles import LAW_ENFORCEMENT, Role
+from samverkan.access.models import Compartment, Organisation, OrganisationKind, User
+from samverkan.access.roles import LAW_ENFORCEMENT, POSTAL, Role
+from samverkan.api.models import ApiToken
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityMention, ReviewPair, ReviewStatus
-from samverkan.imports.connectors import Connector
+from samverkan.imports.connectors import CONNECTORS, Connector
 from samverkan.imports.storage import ImportedRow
 from samverkan.intake.models import Report
 from samverkan.leads.models import Lead, LeadStatus, Offer
@@ -366,3 +367,64 @@ def lead_owners_in(*, organisation_id: int) -> list[User]:
         for user in users.select_related("organisation").order_by("username")
         if reads_intelligence(user)
     ]
+
+
+# API tokens (``samverkan.api``). Only an administrator manages tokens, and
+# only their own organisation's: another organisation's token does not exist
+# for them. Only organisations that submit reports hold tokens (postal
+# operators and agents, customs, police); a municipality's partners see no
+# reports, so their systems need none.
+
+TOKEN_ORGANISATION_KINDS = POSTAL | LAW_ENFORCEMENT
+
+
+def manages_api_tokens(user: User) -> bool:
+    """Whether the user may list, create and revoke their organisation's tokens."""
+    return (
+        user.is_active
+        and user.organisation is not None
+        and user.organisation.kind in TOKEN_ORGANISATION_KINDS
+        and user.has_role(Role.ADMIN)
+    )
+
+
+def api_tokens_of(*, reader: User) -> QuerySet[ApiToken]:
+    """The tokens of the reader's organisation, if the reader manages them; else none."""
+    if not manages_api_tokens(reader) or reader.organisation_id is None:
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(organisation_id=reader.organisation_id).select_related(
+        "created_by", "revoked_by"
+    )
+
+
+def access_api_token(reader: User, token_id: int) -> ApiToken:
+    """The token, if the reader manages it; else ``NotFound``, as for a missing id."""
+    token = api_tokens_of(reader=reader).filter(pk=token_id).first()
+    if token is None:
+        raise NotFound
+    return token
+
+
+# Bulk imports (``samverkan.imports``). Officers and analysts of law
+# enforcement import call records, plate hits and company registers; reporters
+# and administrators of a postal operator import their own item feed; postal
+# agents (shops) import nothing. Each connector says this with its
+# ``organisation_kinds`` and ``roles``: a user needs both. The same rule
+# decides who sees an organisation's jobs of a source.
+
+
+def organisation_may_import(organisation: Organisation, connector: type[Connector]) -> bool:
+    return organisation.kind in connector.organisation_kinds
+
+
+def may_import(user: User, connector: type[Connector]) -> bool:
+    return (
+        user.is_active
+        and user.organisation is not None
+        and organisation_may_import(user.organisation, connector)
+        and any(user.has_role(role) for role in connector.roles)
+    )
+
+
+def connectors_importable_by(user: User) -> list[type[Connector]]:
+    return [connector for connector in CONNECTORS.values() if may_import(user, connector)]

@@ -17,10 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverkan.access.models import User
-from samverkan.access.policy import Forbidden
+from samverkan.access.policy import Forbidden, access_api_token, manages_api_tokens
 from samverkan.api.credentials import credential_new, secret_digest
 from samverkan.api.models import ApiScope, ApiToken
-from samverkan.api.selectors import access_api_token, manages_api_tokens
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 

@@ -17,9 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samverkan.access.models import User
-from samverkan.access.policy import NotFound
+from samverkan.access.policy import NotFound, api_tokens_of, manages_api_tokens
 from samverkan.api.forms import ApiTokenForm
-from samverkan.api.selectors import api_tokens_of, manages_api_tokens
 from samverkan.api.services import ApiTokenRejectedError, api_token_create
 from samverkan.api.services import api_token_revoke as token_revoke
 

@@ -15,12 +15,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from samverkan.access.models import User
-from samverkan.access.policy import NotFound
+from samverkan.access.policy import NotFound, connectors_importable_by, may_import
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.imports.connectors import UnknownConnectorError, connector_named
 from samverkan.imports.models import ImportJob
-from samverkan.imports.policy import connectors_importable_by, may_import
 from samverkan.imports.storage import ImportedRow
 
 PROBLEMS_SHOWN = 50

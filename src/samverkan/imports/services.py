@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samverkan.access.models import Organisation, User
+from samverkan.access.policy import may_import, organisation_may_import
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.imports.connectors import Connector, connector_named
@@ -38,7 +39,6 @@ from samverkan.imports.files import (
     mapping_resolve,
 )
 from samverkan.imports.models import ImportJob, ImportStatus
-from samverkan.imports.policy import may_import, organisation_may_import
 from samverkan.imports.selectors import access_import_job
 from samverkan.imports.tasks import import_job_task
 

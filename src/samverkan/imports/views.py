@@ -20,11 +20,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samverkan.access.models import User
-from samverkan.access.policy import NotFound
+from samverkan.access.policy import NotFound, connectors_importable_by
 from samverkan.imports.connectors import Connector, connector_named
 from samverkan.imports.files import ImportFileError, KeptFile, mapping_suggest
 from samverkan.imports.forms import MappingForm, UploadForm
-from samverkan.imports.policy import connectors_importable_by
 from samverkan.imports.selectors import import_job_problems_read, import_jobs_visible_to
 from samverkan.imports.services import (
     ImportRefusedError,

@@ -16,14 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.access.models import User
 from samverkan.access.policy import (
     audit_trail_whole,
+    connectors_importable_by,
+    manages_api_tokens,
     oversees_retention,
     reads_intelligence,
     reviews_matches,
     users_managed_by,
 )
 from samverkan.access.roles import Role
-from samverkan.api.selectors import manages_api_tokens
-from samverkan.imports.policy import connectors_importable_by
 from samverkan.intake.forms.catalogue import entries_for
 from samverkan.leads.selectors import notifications_unread
 
