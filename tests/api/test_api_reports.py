@@ -37,6 +37,9 @@ def test_a_report_is_stored_and_its_collection_audited(
     submission = AuditEvent.objects.get(object_type="report_submission")
     assert submission.actor_label == f"token:{prefix}"
     assert submission.details["created"] == [report.pk]
+    # A partner system acts for its organisation: its own auditor finds the events.
+    organisation = postnord_token.token.organisation.code
+    assert (collected.organisation_code, submission.organisation_code) == (organisation,) * 2
 
 
 def test_the_same_report_again_answers_200_with_the_stored_ids(postnord: ApiClient) -> None:

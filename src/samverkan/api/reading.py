@@ -39,6 +39,7 @@ def api_report_read(*, token: ApiToken, report_id: int) -> Report:
     audit_record(
         actor=None,
         actor_label=token.label,
+        organisation=token.organisation,
         action=AuditAction.CONSULT,
         object_type="report",
         object_id=str(found.pk),
@@ -63,6 +64,7 @@ def api_reports_status(
     audit_record(
         actor=None,
         actor_label=token.label,
+        organisation=token.organisation,
         action=AuditAction.CONSULT,
         object_type="report_list",
         purpose=OWN_REPORTS,

@@ -112,6 +112,7 @@ def api_use_refused(
     audit_record(
         actor=None,
         actor_label=token.label,
+        organisation=token.organisation,
         action=AuditAction.COLLECT if method in ("POST", "PUT") else AuditAction.CONSULT,
         object_type="api_request",
         object_id=object_id,

@@ -90,6 +90,7 @@ def _submit(*, token: ApiToken, body: SubmissionBody, key: str | None) -> Submis
     audit_record(
         actor=None,
         actor_label=token.label,
+        organisation=token.organisation,
         action=AuditAction.COLLECT,
         object_type="report_submission",
         details={
@@ -117,6 +118,7 @@ def _replay(*, token: ApiToken, remembered: IdempotencyKey, digest: str) -> Subm
     audit_record(
         actor=None,
         actor_label=token.label,
+        organisation=token.organisation,
         action=AuditAction.COLLECT,
         object_type="report_submission",
         details={

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import connection
 from django.utils import timezone
 
-from samverkan.access.models import User
+from samverkan.access.models import Organisation, User
 from samverkan.audit.chain import GENESIS_HASH, canonical_time, entry_hash, personal_data_hash
 from samverkan.audit.models import AuditAction, AuditEvent, AuditHead
 
@@ -29,6 +29,7 @@ def audit_record(
     *,
     actor: User | None,
     action: AuditAction,
+    organisation: Organisation | None = None,
     object_type: str,
     object_id: str = "",
     purpose: str = "",
@@ -58,9 +59,7 @@ def audit_record(
         "occurred_at": canonical_time(now),
         "actor_id": actor.pk if actor is not None else None,
         "actor_label": actor_label or (actor.get_username() if actor else "system"),
-        "organisation_code": (
-            actor.organisation.code if actor is not None and actor.organisation else ""
-        ),
+        "organisation_code": _organisation_code(actor, organisation),
         "roles": sorted(roles if roles is not None else (actor.roles if actor else [])),
         "action": action.value,
         "object_type": object_type,
@@ -83,3 +82,10 @@ def audit_record(
     head.sequence, head.entry_hash = event.sequence, digest
     head.save(update_fields=["sequence", "entry_hash"])
     return event
+
+
+def _organisation_code(actor: User | None, organisation: Organisation | None) -> str:
+    """The acting person's organisation; for a system (no person), the one it acts for."""
+    if actor is not None:
+        return actor.organisation.code if actor.organisation else ""
+    return organisation.code if organisation is not None else ""

@@ -266,6 +266,7 @@ def _batch_audit(job: ImportJob, number: int, batch: _Batch, imported: int, dupl
     audit_record(
         actor=job.user,
         actor_label="" if job.user else f"import:{job.organisation.code}",
+        organisation=job.organisation,
         action=AuditAction.COLLECT,
         object_type="import_job",
         object_id=str(job.pk),
@@ -296,6 +297,7 @@ def _finish(job_id: int, claim: str) -> ImportJob:
     audit_record(
         actor=job.user,
         actor_label="" if job.user else f"import:{job.organisation.code}",
+        organisation=job.organisation,
         action=AuditAction.ERASE,
         object_type="import_job",
         object_id=str(job_id),

@@ -136,6 +136,7 @@ def import_job_create(
         audit_record(
             actor=by,
             actor_label="" if by else f"import:{organisation.code}",
+            organisation=organisation,
             action=AuditAction.COLLECT,
             object_type="import_job",
             object_id=str(job.pk),

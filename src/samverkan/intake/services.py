@@ -64,6 +64,7 @@ def report_submit(
             audit_record(
                 actor=by,
                 actor_label="" if by else f"{via}:{organisation.code}",
+                organisation=organisation,
                 action=AuditAction.COLLECT,
                 object_type="report",
                 object_id=str(report.pk),
@@ -108,6 +109,7 @@ def report_photo_attach(
             audit_record(
                 actor=by,
                 actor_label=actor_label,
+                organisation=report.organisation,
                 action=AuditAction.COLLECT,
                 object_type="report_photo",
                 object_id=str(report.pk),
