@@ -10,9 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from samverkan.access.models import User
-from samverkan.access.policy import NotFound
+from samverkan.access.policy import NotFound, reads_intelligence
 from samverkan.access.purpose import PurposeRequiredError, purpose_of
 from samverkan.access.readers import purpose_asked
+from samverkan.access.roles import Role
 from samverkan.entities.selectors import mention_entity_counts
 from samverkan.intake.labels import subjects_for_display
 from samverkan.intake.models import ReportKind
@@ -22,6 +23,7 @@ from samverkan.intake.selectors import (
     report_read,
     reports_list,
 )
+from samverkan.leads.selectors import leads_of_reports
 from samverkan.web.paging import page_number
 
 
@@ -37,10 +39,20 @@ def report_list(request: HttpRequest) -> HttpResponse:
     if kind not in ReportKind.values:
         kind = ""
     page = reports_list(reader=request.user, purpose=purpose, kind=kind, page=page_number(request))
+    # Those who sent the reports see what became of them ("my reports").
+    sender = request.user.has_role(Role.REPORTER) and not reads_intelligence(request.user)
+    leads = leads_of_reports(reports=list(page.page), reader=request.user) if sender else {}
     return render(
         request,
         "intake/report_list.html",
-        {"page": page.page, "kind": kind, "kinds": ReportKind.choices, "purpose": purpose},
+        {
+            "page": page.page,
+            "kind": kind,
+            "kinds": ReportKind.choices,
+            "purpose": purpose,
+            "sender": sender,
+            "leads": leads,
+        },
     )
 
 

@@ -452,3 +452,28 @@ def notifications_page(
 
 def notifications_unread(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+# --- a report's status, for those who sent it ------------------------------
+
+
+def leads_of_reports(*, reports: Sequence[Report], reader: User) -> dict[int, Lead]:
+    """For each report, the newest lead it is evidence of that the reader's organisation started.
+
+    What a postal agent's "my reports" page says of a report beyond "received":
+    only leads her own organisation's information started (the same as her
+    outcomes page), never another organisation's.
+    """
+    if not reports:
+        return {}
+    rows = (
+        leads_passed_on_by(reader=reader)
+        .filter(entities__links__mention__report__in=list(reports))
+        .order_by("pk")
+        .values_list("entities__links__mention__report_id", "pk")
+    )
+    newest: dict[int, int] = {}
+    for report_id, lead_id in rows:
+        newest[report_id] = lead_id
+    leads = _leads().in_bulk(set(newest.values()))
+    return {report_id: leads[lead_id] for report_id, lead_id in newest.items()}

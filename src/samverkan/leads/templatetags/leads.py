@@ -24,3 +24,9 @@ def title_of(titles: dict[int, str], lead: Lead) -> str:
 @register.simple_tag
 def lead_makeable(user: Any) -> bool:
     return isinstance(user, User) and may_make_lead(user)
+
+
+@register.simple_tag
+def lead_of(leads: dict[int, Lead], report: Any) -> Lead | None:
+    """The lead a report is evidence of, from the view's ``leads_of_reports``."""
+    return leads.get(report.pk)
