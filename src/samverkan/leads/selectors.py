@@ -213,7 +213,8 @@ def lead_board(*, reader: User, purpose: Purpose, now: datetime.datetime) -> Boa
     board = Board(
         offered=list(ours.filter(status=LeadStatus.OFFERED).order_by("deadline", "pk")),
         accepted=list(ours.filter(status=LeadStatus.ACCEPTED).order_by("deadline", "pk")),
-        waiting=list(ours.filter(status=LeadStatus.QUEUED).order_by("deadline", "pk")),
+        # Strongest first: the order in which capacity would take them.
+        waiting=list(ours.filter(status=LeadStatus.QUEUED).order_by("-score", "deadline", "pk")),
         overdue=list(
             ours.exclude(status=LeadStatus.CLOSED).filter(deadline__lt=now).order_by("deadline")
         ),
