@@ -24,7 +24,7 @@ Invariants:
   they misspell. Forced links are not checked (a personal number or an
   analyst outweighs a spelling or a move).
 - Pairs between ``review`` and ``auto_link`` whose records end in different
-  clusters, and merges refused by the two rules above, go to the review list,
+  clusters, and merges refused by the rules above, go to the review list,
   strongest first, unless judged negative.
 
 Scored pairs arrive strongest first (``scoring`` sorts them; ``cluster``
@@ -95,7 +95,7 @@ NO_TRAITS = Traits()
 
 
 def compatible(a: Traits, b: Traits) -> bool:
-    """Whether two records may be one person: no strong disagreement on names or birth."""
+    """Whether two records may be one person: no strong disagreement on name, birth or home."""
     return (
         _given_agree(a.first, a.group, b.first, b.group)
         and _near(a.last, b.last)
@@ -118,7 +118,7 @@ def _near(a: str | None, b: str | None) -> bool:
 
 
 class _Profile:
-    """What a cluster's records say: given names and family names counted, birth dates."""
+    """What a cluster's records say: given and family names counted, birth dates, homes."""
 
     __slots__ = ("births", "givens", "homes", "lasts")
 
@@ -255,7 +255,7 @@ def cluster(
 
     ``personal_numbers[i]`` is record ``i``'s personal-number key or None;
     records sharing one are linked before any scored pair. ``traits[i]`` is
-    what record ``i`` says of name and birth (none: nothing to disagree on).
+    what record ``i`` says of name, birth and home (none: nothing to disagree on).
     """
     numbers = list(personal_numbers) if personal_numbers is not None else [None] * records
     forest = _Forest(numbers, traits if traits is not None else [NO_TRAITS] * records)

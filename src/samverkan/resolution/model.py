@@ -47,9 +47,11 @@ _BLOCKING: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("birth",), ("personal_number",)),
     (("phone",), ("phone",)),
     (("name",), ("given_group", "last_name")),
-    # A typo in the family name leaves its first or its last three letters.
+    # A typo in the family name leaves its first three letters, or (a letter
+    # doubled, two swapped, one of two alike dropped) the set of its letters.
+    # Not its last three: "-sson" would make blocks of every Maria -sson.
     (("name",), ("given_group", "substr(last_name, 1, 3)")),
-    (("name",), ("given_group", "substr(last_name, -3)")),
+    (("name",), ("given_group", "list_sort(list_distinct(string_split(last_name, '')))")),
     (("name", "birth"), ("given_group", "birth_date")),
     (("name", "birth"), ("last_name", "birth_date")),
     (("name", "address"), ("given_group", "street", "house_number")),
