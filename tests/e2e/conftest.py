@@ -8,10 +8,14 @@ skip and say why.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path(os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium"))
@@ -28,6 +32,29 @@ CHROMIUM_ARGS = [
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls
 # the tests make around it are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, running the application for one request at a time.
+
+    On SQLite the test database is one in-memory connection that the server's
+    threads share, so two requests at once (a check-as-you-type beside a
+    submit) could both begin a transaction on it ("cannot start a transaction
+    within a transaction"). Connections still get a thread each, so a browser
+    keeping one open blocks nobody.
+    """
+
+    _application_lock = threading.Lock()
+
+    def set_app(self, application: Any) -> None:
+        def one_at_a_time(environ: Any, start_response: Any) -> Any:
+            with self._application_lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATime  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
