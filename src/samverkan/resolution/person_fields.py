@@ -60,8 +60,15 @@ def name_parts(raw: str) -> NameParts | None:
         full = normalise("person_name", raw).key
     except InvalidIdentifier:
         return None
-    words = full.split()
-    return NameParts(first=words[0], last=words[-1] if len(words) > 1 else None, full=full)
+    return name_parts_of_key(full)
+
+
+def name_parts_of_key(key: str) -> NameParts | None:
+    """``name_parts`` of a name already keyed (``identifiers.normalise("person_name", ...)``)."""
+    words = key.split()
+    if not words:
+        return None
+    return NameParts(first=words[0], last=words[-1] if len(words) > 1 else None, full=key)
 
 
 def nickname(raw: str) -> str | None:

@@ -181,7 +181,8 @@ def _offers(kind: str, raw: str, key: str, country: str) -> tuple[tuple[str, str
     A record keeps the first value offered for each field, and every phone.
     """
     offered: list[tuple[str, str | None]] = []
-    if kind == "person_name" and (name := person_fields.name_parts(raw)) is not None:
+    # A name's key is its folded, turned-round form: the name need not be read again.
+    if kind == "person_name" and (name := person_fields.name_parts_of_key(key)) is not None:
         offered += [
             ("first_name", name.first),
             ("last_name", name.last),
