@@ -47,10 +47,11 @@ _BLOCKING: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("birth",), ("personal_number",)),
     (("phone",), ("phone",)),
     (("name",), ("given_group", "last_name")),
-    # A typo in the family name leaves its first three letters, or (a letter
-    # doubled, two swapped, one of two alike dropped) the set of its letters.
-    # Not its last three: "-sson" would make blocks of every Maria -sson.
-    (("name",), ("given_group", "substr(last_name, 1, 3)")),
+    # A typo in the family name (a letter doubled, two swapped, one of two
+    # alike dropped) keeps the set of its letters. Not its first or last
+    # three letters: "Maria Joh..." and "Maria ...son" make blocks of
+    # thousands in a country (11 million comparisons already in a medium
+    # world for the last three), for a gain of 0.0004 in F1.
     (("name",), ("given_group", "list_sort(list_distinct(string_split(last_name, '')))")),
     (("name", "birth"), ("given_group", "birth_date")),
     (("name", "birth"), ("last_name", "birth_date")),
