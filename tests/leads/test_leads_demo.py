@@ -73,6 +73,7 @@ def test_the_demo_tells_the_story_of_a_lead(world: Path) -> None:
     kinds = list(declined.events.values_list("kind", flat=True))
     assert kinds[kinds.index(LeadEventKind.DECLINED) + 1] == LeadEventKind.ESCALATED
     assert declined.owner != Organisation.objects.get(code="se-region-stockholm")
+    assert declined.status == LeadStatus.OFFERED  # still open where it went
     assert (
         Notification.objects.filter(
             event__kind=LeadEventKind.DECLINED, user__organisation=declined.originator

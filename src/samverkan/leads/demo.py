@@ -84,6 +84,7 @@ def _one_closed(username: str, *, now: datetime.datetime) -> None:
         return
     lead = (
         Lead.objects.filter(status=LeadStatus.OFFERED, owner_id=coordinator.organisation_id)
+        .filter(escalations=0)  # the escalated one stays open, for all to see where it went
         .order_by("-score")
         .first()
     )
