@@ -211,6 +211,8 @@ class _Forest:
             return False
         if not forced and not self._agree(a, b):
             return False
+        if not self.against:
+            return True
         small, large = sorted((a, b), key=lambda root: len(self.against.get(root, ())))
         return all(self.find(other) != large for other in self.against.get(small, ()))
 
@@ -293,10 +295,8 @@ def _offer(
     forced: bool = False,
 ) -> None:
     """Join the pair's clusters unless a judgement, two personal numbers or traits forbid it."""
-    if _ordered(pair.left, pair.right) in negative:
-        return
     a, b = forest.find(pair.left), forest.find(pair.right)
-    if a == b:
+    if a == b or (negative and _ordered(pair.left, pair.right) in negative):
         return
     if forest.may_join(a, b, forced=forced):
         forest.join(a, b)
