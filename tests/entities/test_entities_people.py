@@ -243,3 +243,20 @@ def test_a_judgement_holds_after_its_entity_was_emptied(
     people_resolve(thresholds=EAGER)  # the judgement still keeps Oslo's man apart from Karl
 
     assert _person_of("oslo-1") == again != _person_of("tull-1") == karl
+
+
+def test_a_father_of_the_same_name_sharing_the_phone_does_not_join_on_arrival(
+    customs_officer: User, oslo_coordinator: User
+) -> None:
+    people_world(customs_officer, oslo_coordinator)
+    people_resolve(thresholds=THRESHOLDS)
+    karl = _person_of("tull-1")
+
+    report_about(
+        customs_officer,
+        "tull-5",
+        person("p1", "courier", name="Karl Berg", born="1961-08-30", phone="070-111 22 33"),
+    )
+    people_arrivals_score()  # the model scores the pair 0.999: name and phone agree
+
+    assert _person_of("tull-5") != karl  # but births 24 years apart are two people

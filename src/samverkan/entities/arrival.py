@@ -38,10 +38,11 @@ from samverkan.entities.people import (
     stored_records,
 )
 from samverkan.intake.models import Mention
-from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Thresholds
+from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Thresholds, compatible
 from samverkan.resolution.explanation import Explanation, explanation_of
 from samverkan.resolution.model import load_model
 from samverkan.resolution.records import PERSON_ROLES, PersonRecord
+from samverkan.resolution.resolve import record_traits
 from samverkan.resolution.scoring import PRIOR_KEY, score_pairs
 from samverkan.resolution.table import records_table
 
@@ -173,7 +174,10 @@ def _scored(
         if entity is None:
             continue
         ref = records[mine].ref
-        if row["match_probability"] >= thresholds.auto_link:
+        if row["match_probability"] >= thresholds.auto_link and compatible(
+            record_traits(records[mine]), record_traits(records[theirs])
+        ):
+            # As in the batch: no join against a strong disagreement on name, birth or home.
             target.setdefault(ref, entity)
         else:
             doubtful.append((ref, records[theirs].ref, row["match_probability"], row))

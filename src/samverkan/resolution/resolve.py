@@ -76,7 +76,7 @@ def resolve(
         records=len(rows),
         pairs=pairs_of(scored),
         personal_numbers=[row.personal_number for row in rows],
-        traits=[_traits(row) for row in rows],
+        traits=[record_traits(row) for row in rows],
         positive=_indices(judgements.positive, row_index),
         negative=_indices(judgements.negative, row_index),
         thresholds=thresholds,
@@ -108,7 +108,8 @@ def _explanations(
     return explained
 
 
-def _traits(record: PersonRecord) -> Traits:
+def record_traits(record: PersonRecord) -> Traits:
+    """What a record says about who it is, for ``clustering.compatible``."""
     if not (record.first_name or record.birth_date or record.street):
         return NO_TRAITS
     home = (record.postcode, record.street, record.house_number or "") if record.street else None
