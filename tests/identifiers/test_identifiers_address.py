@@ -172,3 +172,81 @@ def test_care_of_lines_written_carelessly_are_left_out(raw: str) -> None:
     identifier = normalise("address", raw)
     assert identifier.key == "SE:11461:ringvagen:5"
     assert normalise("address", identifier.display).key == identifier.key
+
+
+@pytest.mark.parametrize(
+    ("raw", "flat"),
+    [
+        ("Trädgårdsgränd 7 lgh 1103, Sundsvall", "lgh 1103"),
+        ("Trädgårdsgränd 7 lgh. 1103, Sundsvall", "lgh. 1103"),
+        ("Trädgårdsgränd 7 Lgh 1103", "Lgh 1103"),
+        ("Trädgårdsgränd 7 lägenhet 1103 Sundsvall", "lägenhet 1103"),
+        ("Kirkeveien 10 leil. H0201, Oslo", "leil. H0201"),
+        ("Kirkeveien 10 leil. 0201", "leil. 0201"),
+        ("Kirkeveien 10 leilighet 0201, Oslo", "leilighet 0201"),
+        ("Kirkeveien 10 H0201, Oslo", "H0201"),
+    ],
+)
+def test_a_flat_number_is_not_a_postcode(raw: str, flat: str) -> None:
+    """ "lgh 1103" once keyed a Swedish home as "NO:1103:…", a second key for it."""
+    with pytest.raises(InvalidIdentifier) as caught:
+        normalise("address", raw)
+    assert caught.value.code == "missing_postcode"
+    assert f'"{flat}" is a flat, not a postcode' in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Trädgårdsgränd 7 lgh 1103, 852 34 Sundsvall", "SE:85234:tradgardsgrand:7"),
+        ("Storgatan 12, lgh 1102, 123 45 Stockholm", "SE:12345:storgatan:12"),
+        ("Storgatan 12 lgh nr 1102 12345", "SE:12345:storgatan:12"),
+        ("Storgatan 12 B lgh1102, 123 45", "SE:12345:storgatan:12b"),
+        ("Kirkeveien 10 leil. H0201 0368 Oslo", "NO:0368:kirkeveien:10"),
+        ("Leilighetsveien 5, 0368 Oslo", "NO:0368:leilighetsveien:5"),
+    ],
+)
+def test_a_flat_next_to_a_postcode_is_left_out(raw: str, key: str) -> None:
+    assert normalise("address", raw).key == key
+
+
+FLATS = st.sampled_from(("lgh", "lgh.", "Lgh", "LGH", "lägenhet", "leil.", "leilighet", ""))
+
+
+@given(
+    street=st.sampled_from(SWEDISH_STREETS + NORWEGIAN_STREETS),
+    number=numbers,
+    letter=letters,
+    postcode=st.sampled_from(("", "123 45", "SE-85234", "0150", "N-1103", "9999")),
+    word=FLATS,
+    flat=st.integers(0, 9999),
+    data=st.data(),
+)
+@settings(max_examples=150)
+def test_a_flat_never_changes_the_key(
+    street: tuple[str, str, str],
+    number: int,
+    letter: str,
+    postcode: str,
+    word: str,
+    flat: int,
+    data: st.DataObject,
+) -> None:
+    """With a postcode the key stays; without one there is still no key, in no country."""
+    name = data.draw(st.sampled_from(street[:2]))
+    unit = data.draw(st.sampled_from((f"{flat:04d}", f"H{flat:04d}"))) if word else f"H{flat:04d}"
+    designation = f"{word} {unit}".strip()
+    separator = data.draw(st.sampled_from((" ", ", ")))
+    town = data.draw(st.sampled_from(("", " Sundsvall", ", Oslo")))
+    place = f", {postcode}{town}" if postcode else town
+    plain = f"{name} {number}{letter}{place}"
+    flatted = f"{name} {number}{letter}{separator}{designation}{place}"
+    assert _outcome(flatted) == _outcome(plain)
+
+
+def _outcome(raw: str) -> str:
+    """The key, or the refusal's code when there is none."""
+    try:
+        return normalise("address", raw).key
+    except InvalidIdentifier as error:
+        return f"refused: {error.code}"

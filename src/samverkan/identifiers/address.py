@@ -10,6 +10,10 @@ writing one address meet:
 - Flat and floor details after the house number ("H0201", "lgh 1102",
   "3 tr") and "c/o" lines are left out of key and display; the report keeps
   them as written. A number range "12-14" is keyed by its first number.
+  A flat designation is dropped before the postcode is looked for, so it is
+  never taken for one: the four digits in "lgh 1103", "lgh. 1103",
+  "lägenhet 1103", "leil. 0201" or "leilighet 0201" and a bare Norwegian
+  "H0201" name a flat, and "Storgatan 7 lgh 1103, Sundsvall" has no postcode.
 - The town is left out of the key (the postcode already says it, and towns
   are abbreviated: "Sthlm"), but shown in the display as written.
 - Street names are folded like personal names (``folding.fold``) after
@@ -50,6 +54,16 @@ _TAIL = re.compile(
     r"(?:[\s,]+(?P<town>[^0-9,]*[^\W0-9_][^0-9,]*))?$",
     re.IGNORECASE,
 )
+# A flat: a Swedish or Norwegian flat word and a number of at most four digits
+# (with a letter before or after it), or a Norwegian unit number "H0201"
+# (H, U, L or K, then floor and door).
+_FLAT = re.compile(
+    r"(?<![^\s,])(?:"
+    r"(?:lgh|l[äa]genhet|leil|leilighet)(?:\.\s*|\s+|(?=\d))(?:nr\.?\s*)?[a-z]?[0-9]{1,4}[a-z]?"
+    r"|[hulk][0-9]{4}"
+    r")(?![^\s,])",
+    re.IGNORECASE,
+)
 
 
 def normalise(raw: str, *, region: str | None = None) -> Identifier:
@@ -57,12 +71,15 @@ def normalise(raw: str, *, region: str | None = None) -> Identifier:
     hint = require_nordic_region(region, kind=KIND, label="address")
     text = prepare(", ".join(raw.splitlines()), kind=KIND, label=_LABEL)
     text, named_country = _drop_country_line(text)
+    text, flats = _drop_flats(text)
     tail = _TAIL.match(text)
     if tail is None:
+        flat_note = f' "{flats[0]}" is a flat, not a postcode.' if flats else ""
         raise InvalidIdentifier(
             KIND,
             "missing_postcode",
-            "The address has no postcode (five digits in Sweden, four in Norway) before the town.",
+            "The address has no postcode (five digits in Sweden, four in Norway) before the town."
+            + flat_note,
         )
     postcode = tail["postcode"].replace(" ", "")
     marked = _COUNTRY_PREFIXES.get((tail["prefix"] or tail["word"] or "").upper(), named_country)
@@ -85,6 +102,15 @@ def _drop_country_line(text: str) -> tuple[str, str | None]:
     if comma and country:
         return head.strip(), country
     return text, None
+
+
+def _drop_flats(text: str) -> tuple[str, list[str]]:
+    """Remove flat designations ("lgh 1103", "H0201"), and return them as written."""
+    flats = [match.group() for match in _FLAT.finditer(text)]
+    if not flats:
+        return text, flats
+    parts = (" ".join(part.split()) for part in _FLAT.sub(" ", text).split(","))
+    return ", ".join(part for part in parts if part), flats
 
 
 def _country(postcode: str, *, marked: str | None, hint: str | None) -> str:
