@@ -26,7 +26,13 @@ from samverkan.access.policy import (
 from samverkan.audit.models import AuditAction
 from samverkan.entities.models import Entity, EntityMention
 from samverkan.intake.models import Report
-from samverkan.leads.evidence import Fact, facts_for, facts_grouped, shared_reports
+from samverkan.leads.evidence import (
+    Fact,
+    facts_for,
+    facts_grouped,
+    shared_links,
+    shared_reports,
+)
 from samverkan.leads.history import LeadError, lead_audit, lead_event, lead_locked
 from samverkan.leads.models import (
     EvidenceMark,
@@ -66,13 +72,12 @@ def leads_detect(
     """
     now = now or timezone.now()
     districts = Districts.load()
-    entities = Entity.objects.filter(merged_into__isnull=True)
+    links = shared_links().filter(entity__merged_into__isnull=True)
     if entity_ids is not None:
-        entities = entities.filter(pk__in=list(entity_ids))
+        links = links.filter(entity_id__in=list(entity_ids))
     shared = shared_reports()
     named = (
-        EntityMention.objects.filter(entity__in=entities, mention__report__in=shared)
-        .values("entity_id")
+        links.values("entity_id")
         .annotate(reports=Count("mention__report", distinct=True))
         .filter(reports__gte=2)
         .values_list("entity_id", flat=True)

@@ -44,10 +44,19 @@ class Fact:
     places: tuple[Place, ...]
 
 
+SHARED_TLP = ("CLEAR", "GREEN", "AMBER")
+
+
 def shared_reports() -> QuerySet[Report]:
     """Reports every law-enforcement intelligence reader may see: no handling code narrows them."""
-    return Report.objects.filter(tlp__in=["CLEAR", "GREEN", "AMBER"]).exclude(
-        compartments__isnull=False
+    return Report.objects.filter(tlp__in=SHARED_TLP, compartments__isnull=True)
+
+
+def shared_links() -> QuerySet[EntityMention]:
+    """Links of mentions in shared reports, as plain joins (no subquery for the planner to
+    misjudge on a freshly loaded database)."""
+    return EntityMention.objects.filter(
+        mention__report__tlp__in=SHARED_TLP, mention__report__compartments__isnull=True
     )
 
 
