@@ -84,18 +84,27 @@ def facts_grouped(
     subjects: dict[tuple[Hashable, int], set[str]] = defaultdict(set)
     roles: dict[tuple[Hashable, int], set[str]] = defaultdict(set)
     entity_ids = sorted(group_of)
+    # Links first, by entity (an index); then which of their reports pass the
+    # filter, by primary key. Joining the filter into one statement left
+    # PostgreSQL to guess, and on a freshly loaded database it guessed badly.
+    named: list[tuple[int, int, str, str]] = []
     for chunk in _chunks(entity_ids):
-        links = (
-            EntityMention.objects.filter(entity_id__in=chunk, mention__report__in=reports)
+        named.extend(
+            EntityMention.objects.filter(entity_id__in=chunk)
             .values_list(
                 "entity_id", "mention__report_id", "mention__subject_ref", "mention__subject_role"
             )
             .order_by()
         )
-        for entity_id, report_id, subject_ref, role in links:
-            for group in group_of[entity_id]:
-                subjects[(group, report_id)].add(subject_ref)
-                roles[(group, report_id)].add(role)
+    passing: set[int] = set()
+    for chunk in _chunks(sorted({report_id for _, report_id, _, _ in named})):
+        passing.update(reports.filter(pk__in=chunk).values_list("pk", flat=True))
+    for entity_id, report_id, subject_ref, role in named:
+        if report_id not in passing:
+            continue
+        for group in group_of[entity_id]:
+            subjects[(group, report_id)].add(subject_ref)
+            roles[(group, report_id)].add(role)
     report_ids = sorted({report_id for _, report_id in subjects})
     # (report, subject) -> recipient names and address keys written in that subject
     names: dict[tuple[int, str], set[str]] = defaultdict(set)
