@@ -56,10 +56,6 @@ class Detection:
     rescored: int
 
 
-def _days(days: int) -> datetime.timedelta:
-    return datetime.timedelta(days=days)
-
-
 def leads_detect(
     *, entity_ids: Iterable[int] | None = None, now: datetime.datetime | None = None
 ) -> Detection:
@@ -231,7 +227,7 @@ def _create(
         affinity={str(org): value for org, value in sorted(way.affinity.items())},
         status=LeadStatus.QUEUED,
         owner_id=way.organisation_id,
-        deadline=now + _days(settings.LEAD_QUEUE_DAYS),
+        deadline=now + datetime.timedelta(days=settings.LEAD_QUEUE_DAYS),
         score=score_of(terms),
         score_terms=[t.as_json() for t in terms],
         scored_at=now,

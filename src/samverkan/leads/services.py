@@ -49,11 +49,6 @@ from samverkan.leads.models import (
 from samverkan.leads.notifications import coordinators_of, notify, people_of
 from samverkan.leads.routing import Districts
 
-
-def _days(days: int) -> datetime.timedelta:
-    return datetime.timedelta(days=days)
-
-
 # --- offering ----------------------------------------------------------------
 
 
@@ -98,7 +93,7 @@ def _refused(lead_ids: list[int]) -> dict[int, set[int]]:
 
 
 def _offer(lead: Lead, organisation_id: int, *, via: OfferVia, now: datetime.datetime) -> Offer:
-    answer_by = now + _days(settings.LEAD_OFFER_DAYS)
+    answer_by = now + datetime.timedelta(days=settings.LEAD_OFFER_DAYS)
     offer = Offer.objects.create(
         lead=lead,
         organisation_id=organisation_id,
@@ -133,6 +128,26 @@ def _open_offer(lead: Lead) -> Offer:
     return offer
 
 
+def _answer(
+    offer: Offer,
+    state: OfferState,
+    *,
+    now: datetime.datetime,
+    by: User | None,
+    also: tuple[str, ...] = (),
+) -> None:
+    """Record how an open offer ended (and the fields named in ``also``, already set)."""
+    offer.state, offer.answered_at, offer.answered_by = state, now, by
+    offer.save(update_fields=["state", "answered_at", "answered_by", *also])
+
+
+def _withdraw(lead: Lead, *, now: datetime.datetime, by: User) -> None:
+    """Withdraw the lead's open offer, if it has one (it is reassigned or closed)."""
+    offer = Offer.objects.filter(lead=lead, state=OfferState.OPEN).first()
+    if offer is not None:
+        _answer(offer, OfferState.WITHDRAWN, now=now, by=by)
+
+
 def lead_accept(
     *, lead: Lead, by: User, assignee: User, now: datetime.datetime | None = None
 ) -> Lead:
@@ -145,10 +160,9 @@ def lead_accept(
         if assignee.pk not in {u.pk for u in lead_owners_in(organisation_id=lead.owner_id)}:
             raise LeadError(_("the owner must be an officer, analyst or coordinator of yours"))
         offer = _open_offer(lead)
-        offer.state, offer.answered_at, offer.answered_by = OfferState.ACCEPTED, now, by
-        offer.save(update_fields=["state", "answered_at", "answered_by"])
+        _answer(offer, OfferState.ACCEPTED, now=now, by=by)
         lead.status, lead.assignee = LeadStatus.ACCEPTED, assignee
-        lead.deadline = now + _days(settings.LEAD_FOLLOW_UP_DAYS)
+        lead.deadline = now + datetime.timedelta(days=settings.LEAD_FOLLOW_UP_DAYS)
         lead.save(update_fields=["status", "assignee", "deadline"])
         event = lead_event(
             lead,
@@ -181,9 +195,8 @@ def lead_decline(
         if not may_answer_offer(by, lead):
             raise Forbidden
         offer = _open_offer(lead)
-        offer.state, offer.answered_at, offer.answered_by = OfferState.DECLINED, now, by
         offer.reason, offer.text = reason, text.strip()
-        offer.save(update_fields=["state", "answered_at", "answered_by", "reason", "text"])
+        _answer(offer, OfferState.DECLINED, now=now, by=by, also=("reason", "text"))
         event = lead_event(
             lead,
             LeadEventKind.DECLINED,
@@ -222,8 +235,7 @@ def lead_expire(*, lead: Lead, now: datetime.datetime) -> Lead:
     holder = lead.owner_id
     if lead.status == LeadStatus.OFFERED:
         offer = _open_offer(lead)
-        offer.state, offer.answered_at = OfferState.EXPIRED, now
-        offer.save(update_fields=["state", "answered_at"])
+        _answer(offer, OfferState.EXPIRED, now=now, by=None)
         event = lead_event(lead, LeadEventKind.EXPIRED, at=now, organisation_id=holder)
         notify(event=event, users=people_of(lead.originator_id))
     elif lead.status != LeadStatus.QUEUED:
@@ -257,7 +269,7 @@ def _hand_on(lead: Lead, *, holder: int, now: datetime.datetime, waited: bool = 
         return
     keeper = districts.national.get(country, holder)
     lead.status, lead.owner_id, lead.assignee = LeadStatus.QUEUED, keeper, None
-    lead.deadline = now + _days(settings.LEAD_QUEUE_DAYS)
+    lead.deadline = now + datetime.timedelta(days=settings.LEAD_QUEUE_DAYS)
     lead.save(update_fields=["status", "owner", "assignee", "deadline"])
     event = lead_event(
         lead,
@@ -308,14 +320,7 @@ def lead_reassign(
                 raise LeadError(_("leads go to police districts and national units only"))
             if organisation.pk == lead.owner_id and lead.status != LeadStatus.QUEUED:
                 raise LeadError(_("the lead is already there"))
-            offer = Offer.objects.filter(lead=lead, state=OfferState.OPEN).first()
-            if offer is not None:
-                offer.state, offer.answered_at, offer.answered_by = (
-                    OfferState.WITHDRAWN,
-                    now,
-                    by,
-                )
-                offer.save(update_fields=["state", "answered_at", "answered_by"])
+            _withdraw(lead, now=now, by=by)
             lead_event(
                 lead,
                 LeadEventKind.REASSIGNED,
@@ -346,10 +351,7 @@ def lead_close(
         lead = lead_locked(lead)
         if not may_close_lead(by, lead):
             raise Forbidden
-        offer = Offer.objects.filter(lead=lead, state=OfferState.OPEN).first()
-        if offer is not None:
-            offer.state, offer.answered_at, offer.answered_by = OfferState.WITHDRAWN, now, by
-            offer.save(update_fields=["state", "answered_at", "answered_by"])
+        _withdraw(lead, now=now, by=by)
         lead.status, lead.outcome, lead.outcome_text = LeadStatus.CLOSED, outcome, text.strip()
         lead.closed_at, lead.closed_by, lead.deadline = now, by, now
         lead.save(
