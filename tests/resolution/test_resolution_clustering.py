@@ -111,3 +111,12 @@ def test_namesakes_in_two_homes_stay_apart_though_a_bare_name_links_to_both() ->
     # A street typo in the same postcode, or no postcode at all, is one entrance.
     assert compatible(home, Traits(home=("63112", "parkstign", "18")))
     assert compatible(home, Traits(home=(None, "parkstigen", "18")))
+    # Without a postcode, two typos of one street (each a keystroke off) are
+    # one entrance; another street or another number is not.
+    assert compatible(
+        Traits(home=(None, "tradgardsgradn", "7")), Traits(home=(None, "tradgardsgrrand", "7"))
+    )
+    assert not compatible(
+        Traits(home=(None, "parkgatan", "7")), Traits(home=(None, "ekgatan", "7"))
+    )
+    assert not compatible(home, Traits(home=(None, "parkstigen", "19")))

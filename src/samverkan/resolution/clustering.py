@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 FORCED = 2.0  # sorts forced links before every scored pair
+STREET_KEYSTROKES = 2  # street writings this far apart can be one entrance (``_one_entrance``)
 _T = TypeVar("_T", str, tuple[str, str | None])
 
 
@@ -105,8 +106,15 @@ def compatible(a: Traits, b: Traits) -> bool:
 
 
 def _one_entrance(a: tuple[str | None, str, str], b: tuple[str | None, str, str]) -> bool:
-    """The same house number on the same street, or in the same postcode (a street typo)."""
-    return a[2] == b[2] and (a[1] == b[1] or (a[0] is not None and a[0] == b[0]))
+    """The same house number in the same postcode, or on streets at most two keystrokes apart.
+
+    Two keystrokes, not one: a cluster's homes are compared in all pairs,
+    and two writings that each mistype the street once (without a postcode
+    to vouch for them) are two keystrokes apart from each other.
+    """
+    return a[2] == b[2] and (
+        (a[0] is not None and a[0] == b[0]) or _keystrokes_within(a[1], b[1], STREET_KEYSTROKES)
+    )
 
 
 def _given_agree(first: str | None, group: str | None, other: str | None, its: str | None) -> bool:
@@ -157,6 +165,34 @@ class _Profile:
 def _usual(counts: Counter[_T]) -> _T:
     """The value counted most often; of equals the greatest, so that ties are decided alike."""
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+@lru_cache(maxsize=65_536)
+def _keystrokes_within(a: str, b: str, limit: int) -> bool:
+    """Whether at most ``limit`` letters dropped, added, changed or swapped turn ``a`` into ``b``.
+
+    The optimal-string-alignment distance, computed only along the diagonal
+    band that a distance of ``limit`` allows.
+    """
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > limit:
+        return False
+    far = limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [far] * len(b)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            cost = a[i - 1] != b[j - 1]
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, before[j - 2] + 1)
+            current[j] = min(best, far)
+        if min(current) > limit:
+            return False
+        before, previous = previous, current
+    return previous[len(b)] <= limit
 
 
 @lru_cache(maxsize=65_536)
