@@ -250,3 +250,26 @@ def _outcome(raw: str) -> str:
         return normalise("address", raw).key
     except InvalidIdentifier as error:
         return f"refused: {error.code}"
+
+
+def test_street_and_town_read_an_address_with_or_without_a_postcode() -> None:
+    from samverkan.identifiers.address import street_and_town
+
+    assert street_and_town("Ängsvägen 55, Laxå", region="SE") == ("SE", "angsvagen", "55", "laxa")
+    assert street_and_town("Bjørkevegen 9 H0203, Trøym", region="NO") == (
+        "NO",
+        "bjorkeveien",
+        "9",
+        "troym",
+    )
+    assert street_and_town("Ekg. 31, VARBERG", region="SE") == ("SE", "ekgatan", "31", "varberg")
+    # With a postcode its country wins over the hint; the town is the one written after it.
+    assert street_and_town("Bjørkeveien 9, 3562 Trøym", region="SE") == (
+        "NO",
+        "bjorkeveien",
+        "9",
+        "troym",
+    )
+    assert street_and_town("Storgatan 7", region="SE") is None  # no town
+    assert street_and_town("Storgatan, Sundsvall", region="SE") is None  # no number
+    assert street_and_town("Storgatan 7, Sundsvall", region=None) is None  # no country

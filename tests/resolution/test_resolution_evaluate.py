@@ -2,8 +2,10 @@
 
 Floors (docs/decisions/0003-probabilistic-linking.md): persons pairwise F1
 0.95 and B-cubed F1 0.97 against the identity each record's name denotes;
-identifier kinds pairwise F1 0.999 over variant writings and 0.93 over all
-mentions (a typo'd number cannot be linked by key).
+identifier kinds pairwise F1 0.999 over variant writings; over all mentions,
+keys alone 0.93 (a typo'd number makes another key) and keys with the
+near-key rules 0.99 at precision 0.999, except vehicles at 0.96 (a plate seen
+alone in an observation has nothing to corroborate a one-digit slip).
 """
 
 from __future__ import annotations
@@ -39,7 +41,11 @@ def test_the_demo_world_resolves_above_the_floors(demo_world: Path) -> None:
     assert {"phone", "vehicle", "postal_item", "account", "company", "address"} <= identifier_kinds
     for kind in identifier_kinds:
         assert results[(kind, "variants")].pairwise.f1 >= 0.999, kind
-        assert results[(kind, "all")].pairwise.f1 >= 0.93, kind
+        assert results[(kind, "keys")].pairwise.f1 >= 0.93, kind
+        linked = results[(kind, "all")].pairwise
+        assert linked.precision >= 0.999, kind
+        assert linked.f1 >= (0.96 if kind == "vehicle" else 0.99), kind
+        assert linked.recall > results[(kind, "keys")].pairwise.recall, kind
 
 
 def test_the_command_prints_a_line_per_kind(demo_world: Path) -> None:

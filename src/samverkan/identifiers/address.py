@@ -41,6 +41,7 @@ from samverkan.identifiers._base import (
     require_nordic_region,
 )
 from samverkan.identifiers.address_street import Street, parse_street, street_key
+from samverkan.identifiers.folding import fold
 
 KIND = "address"
 _LABEL = "address"
@@ -93,6 +94,37 @@ def normalise(raw: str, *, region: str | None = None) -> Identifier:
         display=f"{_capitalised(street.name)} {street.number_display}, "
         f"{postcode_display} {town}".rstrip(),
     )
+
+
+def street_and_town(raw: str, *, region: str | None = None) -> tuple[str, str, str, str] | None:
+    """Country, folded street, house number and folded town of an address, postcode or not.
+
+    For matching an address written without a postcode ("Storgatan 7,
+    Sundsvall") to a known one: the country is the postcode's, else the
+    marked one, else ``region``. None when there is no street with a number,
+    no town or no country to read the street name in.
+    """
+    try:
+        text = prepare(", ".join(raw.splitlines()), kind=KIND, label=_LABEL)
+    except InvalidIdentifier:
+        return None
+    text, named_country = _drop_country_line(text)
+    text, _flats = _drop_flats(text)
+    tail = _TAIL.match(text)
+    if tail is not None:
+        postcode = tail["postcode"].replace(" ", "")
+        country: str | None = "SE" if len(postcode) == 5 else "NO"
+        section, town = tail["street"] or "", tail["town"] or ""
+    else:
+        country = named_country or (region.upper() if region else None)
+        section, _comma, town = text.rpartition(",")
+    if country not in _POSTCODE_NAMES or not town.strip():
+        return None
+    try:
+        street = _street(section)
+    except InvalidIdentifier:
+        return None
+    return country, street_key(street.name, country=country), street.number_key, fold(town)
 
 
 def _drop_country_line(text: str) -> tuple[str, str | None]:

@@ -30,10 +30,15 @@ class MentionRow:
     problem: str
 
 
+def mention_region(payload: dict[str, Any], *, country: str) -> str:
+    """The country a report's identifiers are read in: its place's, else its organisation's."""
+    place = payload.get("place") or {}
+    return str(place.get("country") or country)
+
+
 def mention_rows(payload: dict[str, Any], *, country: str) -> Iterator[MentionRow]:
     """Every mention of a stored report payload, keyed where it is an identifier."""
-    place = payload.get("place") or {}
-    region = place.get("country") or country
+    region = mention_region(payload, country=country)
     for subject in payload.get("subjects", []):
         for position, mention in enumerate(subject["mentions"]):
             kind, raw = mention["kind"], mention["value"]

@@ -2,11 +2,13 @@
 
 Invariant: persons are clustered by the person model (``resolve``) and
 scored against the identity each record's name denotes (``world``);
-identifier kinds are clustered by canonical key alone, a mention without a
-key in a cluster of its own, exactly as instant linking does. Each kind is
-scored twice: over all mentions, and over mentions written only in variant
-forms (no typo or wrong digit), which is what keys are expected to link
-without fail.
+identifier kinds are clustered as the product links them: by canonical key,
+then joined by the near-key rules (``near_keys``: repaired check digits,
+corroborated one-digit slips, street typos). Each kind is scored three ways:
+``all`` (keys and near-key rules, what the product does), ``keys`` (keys
+alone, a mention without a key in a cluster of its own) and ``variants``
+(keys over mentions written only in variant forms, no typo or wrong digit:
+what keys are expected to link without fail).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Thresholds
 from samverkan.resolution.metrics import Agreement, agreement
+from samverkan.resolution.near_keys import Token, near_key_clusters
 from samverkan.resolution.resolve import resolve
 from samverkan.resolution.world import IdentifierMention, read_world
 
@@ -67,21 +70,30 @@ def evaluate_world(
     evaluation.results.append(
         KindResult("person", "by subject", agreement(resolution.cluster_of, world.subject_truth))
     )
-    evaluation.results.extend(identifier_results(world.identifiers))
+    evaluation.results.extend(identifier_results(world.identifiers, world.contexts))
     evaluation.seconds = time.perf_counter() - started
     return evaluation
 
 
-def identifier_results(mentions: Sequence[IdentifierMention]) -> list[KindResult]:
-    """Key clustering scored per entity kind, over all mentions and over variants only."""
+def identifier_results(
+    mentions: Sequence[IdentifierMention], contexts: Sequence[set[Token]]
+) -> list[KindResult]:
+    """Identifier clustering scored per entity kind: linked, by keys alone, variants only."""
+    linked = near_key_clusters([m.mention for m in mentions], contexts)
+    scopes: tuple[tuple[str, Callable[[int, IdentifierMention], str | None]], ...] = (
+        ("all", lambda index, _: linked[index]),
+        ("keys", lambda index, m: m.key or f"unkeyed:{index}"),
+        ("variants", lambda index, m: (m.key or f"unkeyed:{index}") if m.variant_only else None),
+    )
     results = []
-    for scope, keep in (("all", lambda _: True), ("variants", lambda m: m.variant_only)):
+    for scope, label in scopes:
         labels: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
         for index, mention in enumerate(mentions):
-            if not keep(mention):
+            cluster = label(index, mention)
+            if cluster is None:
                 continue
             predicted, truth = labels[mention.entity_kind]
-            predicted.append(mention.key or f"unkeyed:{index}")
+            predicted.append(cluster)
             truth.append(mention.truth)
         for kind in sorted(labels):
             predicted, truth = labels[kind]

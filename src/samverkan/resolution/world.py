@@ -8,7 +8,9 @@ The two differ where someone collects a parcel under another's name: the
 record says "Hanna Olsson" and nothing else, so no resolver can know who
 came, and evaluation scores against ``record_truth`` (and reports the
 subject figure beside it). Every keyed identifier kind's mention
-is in ``identifiers`` with the entity its truth names. Lines of
+is in ``identifiers`` with the entity its truth names, and
+``contexts[r]`` holds the keyed mentions of report ``r`` (what the
+near-key rules look for in common). Lines of
 ``reports.jsonl`` and ``truth/reports.jsonl`` are read in step, as
 ``samverkan.scenario.truth`` lays them out.
 
@@ -25,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samverkan.intake.mentions import MentionRow, mention_rows
+from samverkan.intake.mentions import MentionRow, mention_region, mention_rows
+from samverkan.resolution.near_keys import KeyMention, Token, context_tokens
 from samverkan.resolution.records import PERSON_ROLES, PersonRecord, person_records
 from samverkan.scenario.noise import VARIANT_OPS
 
@@ -46,12 +49,16 @@ IDENTIFIER_ENTITY_KINDS = {
 
 @dataclass(frozen=True, slots=True)
 class IdentifierMention:
-    """One identifier mention: its kind's entity kind, its key ('' if invalid), its truth."""
+    """One identifier mention: its entity kind, what the rules see of it, its truth."""
 
     entity_kind: str
-    key: str
+    mention: KeyMention
     truth: str
     variant_only: bool
+
+    @property
+    def key(self) -> str:
+        return self.mention.key
 
 
 @dataclass(slots=True)
@@ -60,6 +67,7 @@ class WorldReading:
     record_truth: list[str] = field(default_factory=list)
     subject_truth: list[str] = field(default_factory=list)
     identifiers: list[IdentifierMention] = field(default_factory=list)
+    contexts: list[set[Token]] = field(default_factory=list)
 
 
 def read_world(folder: Path) -> WorldReading:
@@ -72,7 +80,8 @@ def read_world(folder: Path) -> WorldReading:
         country = countries[organisation]
         rows = list(mention_rows(payload, country=country))
         _add_people(reading, rows, payload, truth, organisation=organisation, country=country)
-        _add_identifiers(reading, rows, truth)
+        region = mention_region(payload, country=country)
+        _add_identifiers(reading, rows, truth, region=region)
     return reading
 
 
@@ -114,8 +123,12 @@ def _add_people(
         reading.record_truth.append(named_entity or subject["entity"])
 
 
-def _add_identifiers(reading: WorldReading, rows: list[MentionRow], truth: dict[str, Any]) -> None:
+def _add_identifiers(
+    reading: WorldReading, rows: list[MentionRow], truth: dict[str, Any], *, region: str
+) -> None:
     facts = {subject["ref"]: subject["mentions"] for subject in truth["subjects"]}
+    report = len(reading.contexts)
+    reading.contexts.append(context_tokens((row.kind, row.key, row.raw) for row in rows))
     for row in rows:
         entity_kind = IDENTIFIER_ENTITY_KINDS.get(row.kind)
         if entity_kind is None:
@@ -124,7 +137,14 @@ def _add_identifiers(reading: WorldReading, rows: list[MentionRow], truth: dict[
         reading.identifiers.append(
             IdentifierMention(
                 entity_kind=entity_kind,
-                key=row.key,
+                mention=KeyMention(
+                    kind=row.kind,
+                    key=row.key,
+                    raw=row.raw,
+                    problem=row.problem,
+                    region=region,
+                    report=report,
+                ),
                 truth=fact["entity"],
                 variant_only=set(fact["noise"]) <= VARIANT_OPS,
             )

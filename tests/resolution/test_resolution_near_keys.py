@@ -1,0 +1,119 @@
+"""The near-key rules on hand-made reports: what a slip of the hand kept apart comes back.
+
+Each case is a few reports as ``near_key_clusters`` sees them: identifier
+mentions (kind, key as intake keyed it, the writing, its refusal) and the
+keys and nicknames each report holds besides.
+"""
+
+from __future__ import annotations
+
+from samverkan.identifiers import InvalidIdentifier, normalise
+from samverkan.intake.mentions import mention_rows
+from samverkan.resolution.near_keys import KeyMention, Token, context_tokens, near_key_clusters
+
+
+class Reports:
+    """Reports built from their mentions, keyed exactly as intake keys them."""
+
+    def __init__(self) -> None:
+        self.mentions: list[KeyMention] = []
+        self.contexts: list[set[Token]] = []
+
+    def add(self, *mentions: tuple[str, str], country: str = "SE") -> list[int]:
+        """One report; returns the indexes of its identifier mentions."""
+        payload = {
+            "subjects": [
+                {"ref": "s1", "role": "suspect", "mentions": [
+                    {"kind": kind, "value": value} for kind, value in mentions
+                ]}
+            ]
+        }  # fmt: skip
+        rows = list(mention_rows(payload, country=country))
+        report = len(self.contexts)
+        self.contexts.append(context_tokens((r.kind, r.key, r.raw) for r in rows))
+        indexes = []
+        for row in rows:
+            if row.kind in ("person_name", "nickname"):
+                continue
+            indexes.append(len(self.mentions))
+            self.mentions.append(
+                KeyMention(row.kind, row.key, row.raw, row.problem, country, report)
+            )
+        return indexes
+
+    def clusters(self) -> list[str]:
+        return near_key_clusters(self.mentions, self.contexts)
+
+
+def test_a_wrong_check_digit_is_repaired_to_the_one_known_neighbour() -> None:
+    world = Reports()
+    [known] = world.add(("se_org_number", "556036-0793"))
+    [slipped] = world.add(("se_org_number", "556063-0793"))  # two digits swapped
+    try:
+        normalise("se_org_number", "556063-0793")
+        raise AssertionError("the swap should break the check digit")
+    except InvalidIdentifier:
+        pass
+    assert world.mentions[slipped].key == ""
+    clusters = world.clusters()
+    assert clusters[slipped] == clusters[known]
+
+
+def test_a_phone_one_digit_off_joins_when_the_reports_share_a_nickname() -> None:
+    world = Reports()
+    [first] = world.add(("phone", "070-123 45 67"), ("nickname", "Kalle"))
+    [second] = world.add(("phone", "070-123 45 67"), ("nickname", "KALLE"))
+    [slipped] = world.add(("phone", "070-123 54 67"), ("nickname", "kalle"))
+    clusters = world.clusters()
+    assert clusters[first] == clusters[second] == clusters[slipped]
+
+
+def test_a_phone_one_digit_off_stays_apart_without_anything_in_common() -> None:
+    # Numbers are dense: 070-123 54 67 may well be someone else's.
+    world = Reports()
+    [first] = world.add(("phone", "070-123 45 67"), ("person_name", "Anna Berg"))
+    [other] = world.add(("phone", "070-123 54 67"), ("person_name", "Omar Khalid"))
+    clusters = world.clusters()
+    assert clusters[first] != clusters[other]
+
+
+def test_a_refused_writing_with_two_known_neighbours_stays_alone() -> None:
+    # 556036-0700 fails its check digit; 556036-1700 and 556036-0702 are both
+    # valid and one slip from it: which one was meant cannot be told.
+    world = Reports()
+    [one] = world.add(("se_org_number", "556036-1700"))
+    [two] = world.add(("se_org_number", "556036-0702"))
+    [slipped] = world.add(("se_org_number", "556036-0700"))
+    assert world.mentions[slipped].problem == "checksum"
+    clusters = world.clusters()
+    assert len({clusters[one], clusters[two], clusters[slipped]}) == 3
+
+
+def test_a_street_typo_at_the_same_postcode_and_number_joins() -> None:
+    world = Reports()
+    [known] = world.add(("address", "Aspvägen 42, 783 32 Säter"))
+    [typo] = world.add(("address", "Aspväägen 42 lgh 1301, 783 32 Säter"))
+    [other_number] = world.add(("address", "Aspväägen 44, 783 32 Säter"))
+    clusters = world.clusters()
+    assert clusters[typo] == clusters[known]
+    assert clusters[other_number] != clusters[known]
+
+
+def test_an_address_without_postcode_joins_the_one_known_with_its_street_number_and_town() -> None:
+    world = Reports()
+    [known] = world.add(("address", "Ängsvägen 55, 695 98 Laxå"))
+    [bare] = world.add(("address", "ÄNGSVÄGEN 55, LAXÅ"))
+    [elsewhere] = world.add(("address", "Ängsvägen 55, Örebro"))
+    assert world.mentions[bare].problem == "missing_postcode"
+    clusters = world.clusters()
+    assert clusters[bare] == clusters[known]
+    assert clusters[elsewhere] != clusters[known]
+
+
+def test_an_address_without_postcode_stays_alone_when_two_towns_could_be_meant() -> None:
+    world = Reports()
+    world.add(("address", "Storgatan 7, 111 22 Stockholm"))
+    world.add(("address", "Storgatan 7, 114 55 Stockholm"))
+    [bare] = world.add(("address", "Storgatan 7, Stockholm"))
+    clusters = world.clusters()
+    assert sum(c == clusters[bare] for c in clusters) == 1
