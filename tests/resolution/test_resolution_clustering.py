@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from samverkan.resolution.clustering import Pair, Thresholds, Traits, cluster, compatible
@@ -120,3 +122,28 @@ def test_namesakes_in_two_homes_stay_apart_though_a_bare_name_links_to_both() ->
         Traits(home=(None, "parkgatan", "7")), Traits(home=(None, "ekgatan", "7"))
     )
     assert not compatible(home, Traits(home=(None, "parkstigen", "19")))
+
+
+def test_a_bare_name_joins_the_one_namesake_known_by_more_than_a_name() -> None:
+    # 0 and 1: "Leila Ahmed" with an address and with a birth date, one
+    # person; 2: "Leila Ahmed" and nothing else, scored too weakly to link;
+    # 3: "Omar Berg" bare, with two dressed namesakes (4, 5) who disagree.
+    leila = Traits(first="leila", group="leila", last="ahmed", bare=True)
+    omar = Traits(first="omar", group="omar", last="berg", bare=True)
+    traits = [
+        replace(leila, home=("43590", "fabriksgatan", "24"), bare=False),
+        replace(leila, birth="1990-01-02", bare=False),
+        leila,
+        omar,
+        replace(omar, birth="1970-05-06", bare=False),
+        replace(omar, birth="1988-11-12", bare=False),
+    ]
+    result = cluster(records=6, pairs=[Pair(0, 1, 0.9)], traits=traits)
+    assert result.cluster_of == [0, 0, 0, 3, 4, 5]
+    judged = cluster(records=6, pairs=[Pair(0, 1, 0.9)], traits=traits, negative=[(1, 2)])
+    assert judged.cluster_of == [0, 0, 2, 3, 4, 5]
+    # The rule is a link of strength 0.9: a stricter auto-link leaves the bare name alone.
+    strict = cluster(
+        records=6, pairs=[Pair(0, 1, 0.99)], traits=traits, thresholds=Thresholds(0.95, 0.6)
+    )
+    assert strict.cluster_of == [0, 0, 2, 3, 4, 5]

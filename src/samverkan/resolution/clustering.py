@@ -23,6 +23,11 @@ Invariants:
   bridge), while two typos of one name each join the cluster of the name
   they misspell. Forced links are not checked (a personal number or an
   analyst outweighs a spelling or a move).
+- Last, a cluster of records that give nothing but one name joins the one
+  cluster that gives that name with more (a birth date, a phone, an
+  address), when exactly one does and the rules above allow it
+  (``_join_bare_names``): a link of strength ``BARE_NAME_LINK``, so only
+  under an ``auto_link`` at or below it.
 - Pairs between ``review`` and ``auto_link`` whose records end in different
   clusters, and merges refused by the rules above, go to the review list,
   strongest first, unless judged negative.
@@ -41,6 +46,11 @@ from functools import lru_cache
 from typing import TypeVar
 
 FORCED = 2.0  # sorts forced links before every scored pair
+# How likely a bare name is its one dressed namesake (``_join_bare_names``):
+# the share of such joins that were right in generated worlds (0.90 of
+# clusters, 0.96 of record pairs, medium and small). The rule acts as a link
+# of this strength: it joins only under an auto-link threshold at or below it.
+BARE_NAME_LINK = 0.9
 STREET_KEYSTROKES = 2  # street writings this far apart can be one entrance (``_one_entrance``)
 _T = TypeVar("_T", str, tuple[str, str | None])
 
@@ -82,7 +92,9 @@ class Traits:
 
     ``group`` is the given name's group (``given_names``); ``last`` the
     family name; ``birth`` an ISO birth date; ``home`` an address as
-    (postcode or None, folded street, house number).
+    (postcode or None, folded street, house number). ``bare``: the record
+    gives a given and a family name and nothing else (no birth, number,
+    phone, address or nickname), see ``_join_bare_names``.
     """
 
     first: str | None = None
@@ -90,6 +102,7 @@ class Traits:
     last: str | None = None
     birth: str | None = None
     home: tuple[str | None, str, str] | None = None
+    bare: bool = False
 
 
 NO_TRAITS = Traits()
@@ -317,6 +330,8 @@ def cluster(
                 held.append(pair)
             continue
         _offer(forest, result, pair, judged_negative)
+    if thresholds.auto_link <= BARE_NAME_LINK:
+        _join_bare_names(forest)
     result.cluster_of = [forest.find(i) for i in range(records)]
     result.review = [p for p in held if forest.find(p.left) != forest.find(p.right)]
     return result
@@ -338,6 +353,42 @@ def _offer(
         forest.join(a, b)
     else:
         result.refused.append(pair)
+
+
+def _join_bare_names(forest: _Forest) -> None:
+    """Join each cluster of bare names to the one cluster that bears its name with more.
+
+    A record that gives nothing but a name ("Leila Ahmed" collecting a
+    parcel) scores alike against every namesake, and in a large world
+    namesakes are common, so no pair of records says whom it names. The
+    clusters do: when exactly one cluster holds records that give this name
+    (its given-name group and family name) together with something more
+    (a birth date, a phone, an address), the bare name is taken to be that
+    person. A cluster of bare names under two or more such namesakes stays
+    apart. The join obeys judgements and the disagreement rules like any
+    other (``_Forest.may_join``); ``cluster`` makes it only when the
+    auto-link threshold is at or below ``BARE_NAME_LINK``, the rule's
+    measured precision.
+    """
+    roots = [forest.find(record) for record in range(len(forest.parent))]
+    dressed = {root for root, traits in zip(roots, forest.own, strict=True) if not traits.bare}
+    bearers: dict[tuple[str | None, str], set[int]] = {}
+    names: dict[int, set[tuple[str | None, str]]] = {}
+    for root, traits in zip(roots, forest.own, strict=True):
+        if traits.last is None:
+            continue
+        name = (traits.group, traits.last)
+        if root in dressed:
+            bearers.setdefault(name, set()).add(root)
+        else:
+            names.setdefault(root, set()).add(name)
+    for root, written in names.items():
+        candidates = bearers.get(next(iter(written)), set()) if len(written) == 1 else set()
+        if len(candidates) == 1:
+            (bearer,) = candidates
+            home, other = forest.find(root), forest.find(bearer)
+            if home != other and forest.may_join(home, other):
+                forest.join(home, other)
 
 
 def _ordered(a: int, b: int) -> tuple[int, int]:

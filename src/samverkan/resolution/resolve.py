@@ -119,6 +119,16 @@ def record_traits(record: PersonRecord) -> Traits:
         last=record.last_name,
         birth=record.birth_date,
         home=home,
+        bare=bool(record.last_name)
+        and not (
+            record.birth_date
+            or record.personal_number
+            or record.phones
+            or record.street
+            or record.nickname
+            or record.email
+            or record.town
+        ),
     )
 
 
