@@ -178,6 +178,25 @@ def test_when_everyone_declines_the_lead_waits_with_the_national_unit(world: Lea
     assert lead.deadline > timezone.now()
 
 
+def test_a_full_national_unit_is_not_offered_beyond_its_declared_capacity(
+    world: LeadsWorld,
+) -> None:
+    _named_by_couriers(world, 5)
+    leads_detect()
+    today = timezone.localdate()
+    capacity_declare(by=world.coordinators["se-lpo-sodermalm"], week=today, leads=2)
+    capacity_declare(by=world.coordinators["se-noa"], week=today, leads=0)
+    leads_allocate()
+    lead = Lead.objects.get()
+    for code in ("se-lpo-sodermalm", "se-region-stockholm"):
+        lead.refresh_from_db()
+        lead_decline(lead=lead, by=world.coordinators[code], reason=DeclineReason.NO_CAPACITY)
+    lead.refresh_from_db()
+    # NOA declared no room this week: the lead waits with it instead of an offer.
+    assert (lead.status, lead.owner.code) == (LeadStatus.QUEUED, "se-noa")
+    assert not Offer.objects.filter(organisation__code="se-noa").exists()
+
+
 def test_accept_names_an_owner_and_close_needs_an_outcome(world: LeadsWorld) -> None:
     _named_by_couriers(world, 5)
     leads_detect()

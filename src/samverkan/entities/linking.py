@@ -30,16 +30,17 @@ ENTITY_KIND_OF = {
 }
 
 
-def mentions_link(*, mentions: Iterable[Mention]) -> int:
+def mentions_link(*, mentions: Iterable[Mention]) -> list[Entity]:
     """Link keyed mentions to their entities; call in the transaction that stored them.
 
     One query finds the entities that exist, one creates those that do not
     (a concurrent creator is tolerated by the unique key), one stores the
-    links. Returns how many mentions were linked.
+    links. Returns the entities that did not exist before (what
+    ``entities.near`` looks from).
     """
     keyed = [m for m in mentions if m.key and m.kind in ENTITY_KIND_OF]
     if not keyed:
-        return 0
+        return []
     wanted = {(ENTITY_KIND_OF[m.kind].value, m.key) for m in keyed}
     found = _entities(wanted)
     missing = wanted - found.keys()
@@ -57,7 +58,7 @@ def mentions_link(*, mentions: Iterable[Mention]) -> int:
             )
         )
     EntityMention.objects.bulk_create(links)
-    return len(links)
+    return [found[wanted_key] for wanted_key in sorted(missing)]
 
 
 def _entities(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:

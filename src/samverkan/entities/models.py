@@ -48,6 +48,9 @@ class LinkReason(models.TextChoices):
     KEY = "key", _("Same identifier")
     JUDGEMENT = "judgement", _("Analyst's judgement")
     MODEL = "model", _("Probabilistic match")
+    # Written with a slip (refused as written, or without a postcode) and linked
+    # to the one known identifier it can be: ``entities.near``.
+    REPAIR = "repair", _("Repaired writing")
 
 
 class EntityMention(models.Model):
@@ -75,11 +78,20 @@ class Judgement(models.TextChoices):
     UNSURE = "unsure", _("Unsure")
 
 
+class NearRule(models.TextChoices):
+    """The rule that merged two keyed entities without an analyst (``resolution.near_keys``)."""
+
+    SLIP = "slip", _("One keystroke apart, and their reports share another identifier or name")
+    STREET = "street", _("Street name one letter apart, same postcode and house number")
+
+
 class EntityJudgement(models.Model):
-    """An analyst's decision about two entities: never updated, only undone by a new decision.
+    """A decision about two entities: never updated, only undone by a new decision.
 
     One live judgement per pair (``left`` < ``right``); a positive one is a
     merge of ``right`` into ``left``, a negative one forbids any automatic merge.
+    An analyst's has ``by``; a merge by the near-key rules has ``rule`` and no
+    ``by``, and is split back like any other.
     """
 
     left = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+")
@@ -87,7 +99,10 @@ class EntityJudgement(models.Model):
     judgement = models.CharField(max_length=10, choices=Judgement.choices)
     reason = models.CharField(max_length=500)
     score = models.FloatField(null=True, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rule = models.CharField(max_length=10, choices=NearRule.choices, blank=True)
     at = models.DateTimeField()
     undone_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -107,6 +122,10 @@ class EntityJudgement(models.Model):
                 name="judgement_one_live_per_pair",
             ),
             models.CheckConstraint(condition=Q(left__lt=F("right")), name="judgement_ordered"),
+            models.CheckConstraint(
+                condition=Q(by__isnull=False, rule="") | Q(by__isnull=True) & ~Q(rule=""),
+                name="judgement_by_analyst_or_rule",
+            ),
         ]
 
     def __str__(self) -> str:

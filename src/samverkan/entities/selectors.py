@@ -18,7 +18,7 @@ from samverkan.access.policy import Action, access_entity, entity_hits_for, repo
 from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.entities.models import Entity, EntityJudgement, EntityMention
+from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
 from samverkan.imports.about import ImportedAbout, imported_about
 from samverkan.intake.models import Report
 
@@ -41,6 +41,8 @@ class EntitySummary:
     held_elsewhere: list[tuple[Organisation, int]]
     # What the visible reports wrote: (kind, as written, in how many reports), and who wrote.
     written: list[tuple[str, str, int]]
+    # Writings linked by repair (refused as written; the one identifier they can be).
+    repaired: set[str]
     reported_by: list[tuple[str, int]]
     # What imported rows the reader may read say about it, by its key (``imports.about``).
     imported: ImportedAbout | None = None
@@ -137,15 +139,18 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         kinds=kinds,
         roles=roles,
         recent=recent,
-        # Decisions (and their reasons) stay in the deciding organisation.
+        # Analysts' decisions (and their reasons) stay in the deciding
+        # organisation; the near-key rules' merges, whose reason is the rule, show to all.
         judgements=list(
             EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity))
-            .filter(undone_at__isnull=True, by__organisation=reader.organisation)
+            .filter(undone_at__isnull=True)
+            .filter(Q(by__organisation=reader.organisation) | Q(by__isnull=True))
             .select_related("by")
             .order_by("-at")
         ),
         held_elsewhere=held_elsewhere,
         written=written,
+        repaired=set(links.filter(reason=LinkReason.REPAIR).values_list("mention__raw", flat=True)),
         reported_by=reported_by,
         imported=imported,
     )

@@ -15,12 +15,14 @@ from samverkan.access.models import User
 from samverkan.access.policy import Action, NotFound, access_entity
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
+from samverkan.entities.linking import entity_current
 from samverkan.entities.models import (
     Entity,
     EntityJudgement,
     EntityKind,
     EntityMention,
     Judgement,
+    NearRule,
     PersonRecordRow,
 )
 
@@ -95,18 +97,64 @@ def entity_merge(*, by: User, a_id: int, b_id: int, reason: str) -> EntityJudgem
         raise JudgementError("an analyst has judged these two not to be the same; undo that first")
     if live is not None:
         _undo(live, by=by, reason=f"replaced by a merge: {reason}")
+    judgement = _merged(left, right, by=by, rule="", reason=reason)
+    _audit(by, judgement, "merge")
+    return judgement
+
+
+def entity_merge_by_rule(
+    *, a: Entity, b: Entity, rule: NearRule, evidence: dict[str, object]
+) -> EntityJudgement | None:
+    """Merge two keyed entities as a near-key rule found them; call inside a transaction.
+
+    Merges the entities' current tops. Does nothing (returns None) when they
+    are one already or a live "not the same" judgement stands between them.
+    ``evidence`` (the keys and what their reports share) goes to the audit
+    trail only: the judgement's reason is the rule, so it shows nothing a
+    reader of the entity page may not see.
+    """
+    a, b = entity_current(a), entity_current(b)
+    if a.pk == b.pk:
+        return None
+    left, right = _pair(a, b)
+    live = EntityJudgement.objects.filter(left=left, right=right, undone_at__isnull=True).first()
+    if live is not None:
+        return None
+    judgement = _merged(left, right, by=None, rule=rule, reason=str(rule.label))
+    audit_record(
+        actor=None,
+        actor_label="near-key rules",
+        action=AuditAction.COMBINE,
+        object_type="entity",
+        object_id=str(left.pk),
+        purpose="near-key linking",
+        details={
+            "change": "merge",
+            "judgement": judgement.pk,
+            "left": left.pk,
+            "right": right.pk,
+            "rule": rule.value,
+            **evidence,
+        },
+    )
+    return judgement
+
+
+def _merged(
+    left: Entity, right: Entity, *, by: User | None, rule: str, reason: str
+) -> EntityJudgement:
     judgement = EntityJudgement.objects.create(
         left=left,
         right=right,
         judgement=Judgement.POSITIVE,
         reason=reason,
         by=by,
+        rule=rule,
         at=timezone.now(),
         records=_records(left, right),
     )
     EntityMention.objects.filter(entity=right).update(entity=left)
     Entity.objects.filter(pk=right.pk).update(merged_into=left)
-    _audit(by, judgement, "merge")
     return judgement
 
 

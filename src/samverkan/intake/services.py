@@ -12,6 +12,7 @@ from samverkan.access.models import Compartment, Organisation, User
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.linking import mentions_link
+from samverkan.entities.near import near_link
 from samverkan.intake.mentions import mention_rows
 from samverkan.intake.models import Mention, Report, ReportPhoto
 from samverkan.intake.photos import CleanPhoto
@@ -60,7 +61,7 @@ def report_submit(
                 Mention(report=report, **asdict(row))
                 for row in mention_rows(report.payload, country=organisation.country)
             )
-            mentions_link(mentions=mentions)
+            created = mentions_link(mentions=mentions)
             audit_record(
                 actor=by,
                 actor_label="" if by else f"{via}:{organisation.code}",
@@ -71,6 +72,7 @@ def report_submit(
                 details={"kind": report.kind, "via": via, "tlp": report.tlp},
                 personal_data=report.payload,
             )
+            near_link(report=report, mentions=mentions, created=created)
     except IntegrityError:
         # A concurrent submission of the same report won the race: answer with it.
         return Report.objects.get(organisation=organisation, external_id=data.external_id), False

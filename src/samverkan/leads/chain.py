@@ -4,9 +4,11 @@ Invariant: the next holder is never an organisation that has already
 declined or let expire an offer of this lead, and the steps are tried in the
 configured order (``settings.LEAD_ESCALATION``): the holder's parent
 organisation (a district's region), another district of the lead's country
-with capacity left this week (best fit first), the national unit. ``None``
-means the chain is spent: the lead then waits, with the national unit as
-its owner, for capacity or a decision to close it.
+with capacity left this week (best fit first), the national unit. A parent
+or national unit that declared its capacity for the week and has none left
+is passed over like one that refused: an offer never goes beyond declared
+capacity. ``None`` means the chain is spent: the lead then waits, with the
+national unit as its owner, for capacity or a decision to close it.
 """
 
 from __future__ import annotations
@@ -27,10 +29,14 @@ def next_holder(
     steps: Sequence[str],
 ) -> int | None:
     """The organisation to offer the lead to after ``holder``, or None."""
+
+    def room(org: int) -> bool:
+        return free.get(org, 1) > 0  # an organisation without a declaration is not full
+
     for step in steps:
         if step == "parent":
             parent = districts.parent.get(holder)
-            if parent is not None and parent not in refused:
+            if parent is not None and parent not in refused and room(parent):
                 return parent
         elif step == "free_capacity":
             open_districts = [
@@ -46,6 +52,11 @@ def next_holder(
                 return min(open_districts, key=lambda o: (-affinity.get(o, 0.0), -free[o], o))
         elif step == "national":
             national = districts.national.get(country)
-            if national is not None and national not in refused and national != holder:
+            if (
+                national is not None
+                and national not in refused
+                and national != holder
+                and room(national)
+            ):
                 return national
     return None

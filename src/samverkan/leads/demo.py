@@ -1,10 +1,11 @@
 """The demo's leads: backers named by several couriers become leads, offered within capacity.
 
 Run once after the demo world is loaded (``samverkan demo``): every entity is
-scored, every police district declares a small capacity for this week and
-the next, the optimiser offers what fits, one district declines an offer so
-that the escalation shows on the boards and to the originator, and the
-national unit takes one lead and closes it with a seizure, so that an
+scored, every police district and region declares a small capacity for this
+week and the next, the optimiser offers what fits, one region declines an
+offer so that the escalation shows on the boards and to the originator, the
+national units declare their capacity and are offered what fits there, and
+one national unit takes a lead and closes it with a seizure, so that an
 originator sees an outcome.
 """
 
@@ -39,43 +40,57 @@ def demo_leads_prepare(
     if not Lead.objects.exists():
         now = timezone.now()
         leads_detect(now=now)
-        this_week = week_of(timezone.localdate(now))
-        for organisation in Organisation.objects.filter(
-            kind__in=[
-                OrganisationKind.POLICE_DISTRICT,
-                OrganisationKind.POLICE_REGION,
-                OrganisationKind.NATIONAL_POLICE,
-            ]
-        ):
-            national = organisation.kind == OrganisationKind.NATIONAL_POLICE
-            for week in (this_week, this_week + datetime.timedelta(days=7)):
-                Capacity.objects.get_or_create(
-                    organisation=organisation,
-                    week=week,
-                    defaults={
-                        "leads": NATIONAL_CAPACITY if national else DISTRICT_CAPACITY,
-                        "declared_at": now,
-                    },
-                )
+        _capacity_declared(national=False, now=now)
         leads_allocate(now=now)
-        coordinator = User.objects.filter(username=decliner).first()
-        offered = Lead.objects.filter(status=LeadStatus.OFFERED)
-        if coordinator is not None and coordinator.organisation_id is not None:
-            lead = offered.filter(owner_id=coordinator.organisation_id).order_by("-score").first()
-            if lead is not None:
-                lead_decline(
-                    lead=lead,
-                    by=coordinator,
-                    reason=DeclineReason.NO_CAPACITY,
-                    text="Operation Vinterljus takes everyone this month.",
-                    now=now,
-                )
+        _one_declined(decliner, now=now)
+        # The national units declare theirs after the districts, so the
+        # declined lead above found room there and the rest is filled now.
+        _capacity_declared(national=True, now=now)
+        leads_allocate(now=now)
         _one_closed(closer, now=now)
     return DemoLeads(
         leads=Lead.objects.count(),
         offered=Lead.objects.filter(status=LeadStatus.OFFERED).count(),
         waiting=Lead.objects.filter(status=LeadStatus.QUEUED).count(),
     )
+
+
+def _capacity_declared(*, national: bool, now: datetime.datetime) -> None:
+    kinds = (
+        [OrganisationKind.NATIONAL_POLICE]
+        if national
+        else [OrganisationKind.POLICE_DISTRICT, OrganisationKind.POLICE_REGION]
+    )
+    this_week = week_of(timezone.localdate(now))
+    for organisation in Organisation.objects.filter(kind__in=kinds):
+        for week in (this_week, this_week + datetime.timedelta(days=7)):
+            Capacity.objects.get_or_create(
+                organisation=organisation,
+                week=week,
+                defaults={
+                    "leads": NATIONAL_CAPACITY if national else DISTRICT_CAPACITY,
+                    "declared_at": now,
+                },
+            )
+
+
+def _one_declined(username: str, *, now: datetime.datetime) -> None:
+    coordinator = User.objects.filter(username=username).first()
+    if coordinator is None or coordinator.organisation_id is None:
+        return
+    lead = (
+        Lead.objects.filter(status=LeadStatus.OFFERED, owner_id=coordinator.organisation_id)
+        .order_by("-score")
+        .first()
+    )
+    if lead is not None:
+        lead_decline(
+            lead=lead,
+            by=coordinator,
+            reason=DeclineReason.NO_CAPACITY,
+            text="Operation Vinterljus takes everyone this month.",
+            now=now,
+        )
 
 
 def _one_closed(username: str, *, now: datetime.datetime) -> None:

@@ -1,0 +1,153 @@
+"""Near-key linking as a report arrives: what a slip of the hand kept apart, brought back.
+
+Runs in the transaction that stores the report, right after
+``linking.mentions_link``, and applies the rules of
+``resolution.near_keys`` to what the database knows at that moment:
+
+- a mention refused as written (a wrong check digit, an impossible number)
+  or an address without a postcode is linked to the one known identifier it
+  can be, with the reason ``repair``; with none or several it stays unlinked;
+- an entity this report created whose key is one slip from a known entity's,
+  and whose report shares another identifier or nickname with that
+  entity's reports, is merged with it; an address whose street is one letter
+  from a known one at the same postcode and number likewise. The merge is a
+  judgement by the rule (no person), audited as a combination, and an
+  analyst splits it back exactly like any merge. A live "not the same"
+  judgement between the two stops it.
+
+Only a new key can make a new near pair, so looking from the entities the
+report created finds every pair in either order of arrival. A pair whose
+corroboration arrives later, with no new key, is not looked at again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Q
+
+from samverkan.audit.models import AuditAction
+from samverkan.audit.services import audit_record
+from samverkan.entities.linking import ENTITY_KIND_OF, entity_current
+from samverkan.entities.models import Entity, EntityKind, EntityMention, LinkReason, NearRule
+from samverkan.entities.services import entity_merge_by_rule
+from samverkan.identifiers.address import street_and_town
+from samverkan.intake.mentions import mention_region
+from samverkan.intake.models import Mention, Report
+from samverkan.resolution.near_keys import (
+    REPAIRABLE_PROBLEMS,
+    Token,
+    address_prefix,
+    context_tokens,
+    corroborated,
+    near_candidates,
+    repair_candidates,
+    street_neighbours,
+    town_candidates,
+)
+
+# Enough of a big entity's reports to find what it shares with a new one.
+_CONTEXT_REPORTS = 500
+_TOWNS_READ = 50
+
+
+def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[Entity]) -> int:
+    """Repair refused mentions and merge new entities with their near keys; returns changes."""
+    region = mention_region(report.payload, country=report.organisation.country)
+    changes = sum(_repair(mention, region=region) for mention in mentions if _refused(mention))
+    here = context_tokens((m.kind, m.key, m.raw) for m in mentions)
+    for entity in created:
+        changes += _merge_near(entity, report=report, here=here)
+    return changes
+
+
+def _refused(mention: Mention) -> bool:
+    if mention.key or mention.kind not in ENTITY_KIND_OF:
+        return False
+    return mention.problem in REPAIRABLE_PROBLEMS or (
+        mention.kind == "address" and mention.problem == "missing_postcode"
+    )
+
+
+def _repair(mention: Mention, *, region: str) -> bool:
+    kind = ENTITY_KIND_OF[mention.kind].value
+    if mention.problem == "missing_postcode":
+        keys = town_candidates(mention.raw, region=region, known=_known_streets)
+    else:
+        keys = repair_candidates(
+            mention.kind, mention.raw, region=region, known=lambda k: _known(kind, k)
+        )
+    if len(keys) != 1:
+        return False
+    home = Entity.objects.get(kind=kind, key=keys.pop())
+    EntityMention.objects.create(
+        entity=entity_current(home), home=home, mention=mention, reason=LinkReason.REPAIR
+    )
+    audit_record(
+        actor=None,
+        actor_label="near-key rules",
+        action=AuditAction.COMBINE,
+        object_type="entity",
+        object_id=str(home.pk),
+        purpose="near-key linking",
+        details={"change": "repair", "mention": mention.pk, "problem": mention.problem},
+    )
+    return True
+
+
+def _merge_near(entity: Entity, *, report: Report, here: set[Token]) -> int:
+    merged = 0
+    if entity.kind == EntityKind.ADDRESS:
+        prefix = address_prefix(entity.key)
+        same_postcode = Entity.objects.filter(
+            kind=entity.kind, key__gte=prefix, key__lt=prefix[:-1] + ";"
+        ).exclude(pk=entity.pk)
+        for key in street_neighbours(entity.key, same_postcode.values_list("key", flat=True)):
+            other = Entity.objects.get(kind=entity.kind, key=key)
+            merged += _merge(entity, other, NearRule.STREET, {"report": report.pk})
+        return merged
+    mine = here - {(kind, entity.key) for kind, ek in ENTITY_KIND_OF.items() if ek == entity.kind}
+    for key in near_candidates(entity.kind, entity.key, known=lambda k: _known(entity.kind, k)):
+        other = Entity.objects.get(kind=entity.kind, key=key)
+        theirs = _context(other)
+        if corroborated(mine, theirs):
+            shared = sorted({kind for kind, _ in mine & theirs})
+            merged += _merge(entity, other, NearRule.SLIP, {"report": report.pk, "shared": shared})
+    return merged
+
+
+def _merge(entity: Entity, other: Entity, rule: NearRule, evidence: dict[str, object]) -> int:
+    return int(entity_merge_by_rule(a=entity, b=other, rule=rule, evidence=evidence) is not None)
+
+
+def _known(kind: str, keys: set[str]) -> set[str]:
+    return set(Entity.objects.filter(kind=kind, key__in=keys).values_list("key", flat=True))
+
+
+def _known_streets(street: tuple[str, str, str]) -> dict[str, set[str]]:
+    """Known address keys with this country, street and number, and the towns written with each."""
+    country, name, number = street
+    keys = Entity.objects.filter(
+        kind=EntityKind.ADDRESS, key__startswith=f"{country}:", key__endswith=f":{name}:{number}"
+    ).values_list("key", flat=True)
+    towns: dict[str, set[str]] = {}
+    for key in keys:
+        raws = Mention.objects.filter(kind="address", key=key).values_list("raw", flat=True)
+        towns[key] = {
+            parts[3] for raw in raws[:_TOWNS_READ] if (parts := street_and_town(raw)) is not None
+        }
+    return towns
+
+
+def _context(entity: Entity) -> set[Token]:
+    """What the reports naming an entity (as merged now) hold besides it."""
+    top = entity_current(entity)
+    inside = Entity.objects.filter(Q(pk=top.pk) | Q(merged_into=top)).values_list("key", flat=True)
+    reports = list(
+        EntityMention.objects.filter(entity=top)
+        .values_list("mention__report_id", flat=True)
+        .distinct()[:_CONTEXT_REPORTS]
+    )
+    rows = Mention.objects.filter(report_id__in=reports).values_list("kind", "key", "raw")
+    keys = set(inside)
+    return {token for token in context_tokens(rows) if token[1] not in keys}

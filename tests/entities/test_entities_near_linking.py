@@ -1,0 +1,169 @@
+"""A courier who gets one digit wrong still lights up the phone — when something else agrees.
+
+Reports go in through the intake service as every door does; what is
+checked is what the analyst then reads on the entity page, and what was
+stored: the links, the rule's judgement and the audit trail.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from samverkan.access.models import Organisation, User
+from samverkan.audit.models import AuditEvent
+from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
+from samverkan.intake.models import Mention, Report
+from samverkan.intake.schemas import ReportIn
+from samverkan.intake.services import report_submit
+from tests.conftest import login_verified
+
+pytestmark = pytest.mark.django_db
+
+PHONE = "070-123 45 67"
+SLIP = "070-123 54 67"  # two digits swapped: a valid number, maybe someone else's
+
+
+@pytest.fixture
+def kripos_analyst(db: None) -> User:
+    kripos = Organisation.objects.create(
+        code="no-kripos", kind="national_police", country="NO", name="Kripos"
+    )
+    return User.objects.create_user(
+        username="kripos_analyst", organisation=kripos, roles=["analyst"]
+    )
+
+
+def _report(by: User, external_id: str, *mentions: tuple[str, str]) -> Report:
+    assert by.organisation is not None
+    payload: dict[str, Any] = {
+        "kind": "intelligence",
+        "external_id": external_id,
+        "occurred_at": "2026-05-02T06:40:00+02:00",
+        "handling": {"tlp": "AMBER"},
+        "place": {"country": "SE"},
+        "subjects": [
+            {
+                "ref": "s1",
+                "role": "suspect",
+                "mentions": [{"kind": k, "value": v} for k, v in mentions],
+            }
+        ],
+    }
+    report, _ = report_submit(
+        organisation=by.organisation, data=ReportIn.model_validate(payload), by=by, via="test"
+    )
+    return report
+
+
+def _top(key: str) -> Entity:
+    entity = Entity.objects.get(key=key)
+    while entity.merged_into_id is not None:
+        entity = Entity.objects.get(pk=entity.merged_into_id)
+    return entity
+
+
+def _page(client: Client, user: User, entity: Entity) -> str:
+    login_verified(client, user)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    return client.get(f"/entities/{entity.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_a_slipped_phone_named_with_the_same_nickname_joins_the_known_phone(
+    client: Client, kripos_analyst: User
+) -> None:
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-2", ("phone", PHONE), ("nickname", "Smurfen"))
+    slipped = _report(kripos_analyst, "r-3", ("phone", SLIP), ("nickname", "SMURFEN"))
+
+    known = Entity.objects.get(key="+46701234567")
+    assert _top("+46701235467") == known
+    judgement = EntityJudgement.objects.get()
+    assert (judgement.judgement, judgement.rule, judgement.by) == ("positive", "slip", None)
+    event = AuditEvent.objects.get(action="combine")
+    assert event.actor_label == "near-key rules"
+    assert event.details["shared"] == ["nickname"]  # the kind shared, never the name
+    assert event.details["report"] == slipped.pk
+
+    page = _page(client, kripos_analyst, known)
+    assert '<span class="count">3</span>' in page
+    assert "070-123 54 67" in page
+    assert "One keystroke apart, and their reports share another identifier or name" in page
+    assert "(Samverkan's rules, " in page
+
+
+def test_an_analyst_splits_a_rule_merge_and_it_stays_split(
+    client: Client, kripos_analyst: User
+) -> None:
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("nickname", "Smurfen"))
+    judgement = EntityJudgement.objects.get()
+    login_verified(client, kripos_analyst)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    client.post(f"/judgements/{judgement.pk}/split/", {"reason": "two brothers' phones"})
+
+    assert _top("+46701235467").key == "+46701235467"
+    assert _top("+46701234567").key == "+46701234567"
+    # The slipped number named again: its entity exists, nothing new to look from.
+    _report(kripos_analyst, "r-3", ("phone", SLIP), ("nickname", "Smurfen"))
+    assert _top("+46701235467").key == "+46701235467"
+    assert EntityJudgement.objects.filter(undone_at__isnull=True).count() == 0
+
+
+def test_a_number_one_digit_off_with_nothing_in_common_stays_apart(kripos_analyst: User) -> None:
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    assert _top("+46701235467").key == "+46701235467"
+    assert not EntityJudgement.objects.exists()
+
+
+def test_the_slip_arriving_first_is_joined_when_the_true_number_comes(
+    kripos_analyst: User,
+) -> None:
+    _report(kripos_analyst, "r-1", ("phone", SLIP), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-2", ("phone", PHONE), ("nickname", "Smurfen"))
+    assert _top("+46701235467") == _top("+46701234567")
+
+
+def test_an_organisation_number_with_a_wrong_check_digit_is_repaired(
+    client: Client, kripos_analyst: User
+) -> None:
+    _report(kripos_analyst, "r-1", ("se_org_number", "556036-0793"))
+    _report(kripos_analyst, "r-2", ("se_org_number", "556063-0793"))  # swapped: checksum fails
+
+    company = Entity.objects.get(kind="company")
+    refused = Mention.objects.get(raw="556063-0793")
+    assert (refused.key, refused.problem) == ("", "checksum")
+    link = EntityMention.objects.get(mention=refused)
+    assert (link.entity, link.home, link.reason) == (company, company, LinkReason.REPAIR)
+    page = _page(client, kripos_analyst, company)
+    assert "556063-0793" in page
+    assert "written with a slip; the one known identifier it can be" in page
+
+
+def test_a_refused_writing_between_two_known_numbers_is_left_unlinked(
+    kripos_analyst: User,
+) -> None:
+    _report(kripos_analyst, "r-1", ("se_org_number", "556036-1700"))
+    _report(kripos_analyst, "r-2", ("se_org_number", "556036-0702"))
+    _report(kripos_analyst, "r-3", ("se_org_number", "556036-0700"))  # one slip from both
+    refused = Mention.objects.get(raw="556036-0700")
+    assert not EntityMention.objects.filter(mention=refused).exists()
+
+
+def test_addresses_with_a_street_typo_or_without_postcode_meet_the_known_address(
+    kripos_analyst: User,
+) -> None:
+    _report(kripos_analyst, "r-1", ("address", "Ängsvägen 55, 695 98 Laxå"))
+    _report(kripos_analyst, "r-2", ("address", "Ängsväägen 55 lgh 1101, 695 98 Laxå"))
+    _report(kripos_analyst, "r-3", ("address", "ÄNGSVÄGEN 55, LAXÅ"))
+    _report(kripos_analyst, "r-4", ("address", "Ängsvägen 57, 695 98 Laxå"))
+
+    known = Entity.objects.get(key="SE:69598:angsvagen:55")
+    assert _top("SE:69598:angsvaagen:55") == known
+    assert EntityJudgement.objects.get().rule == "street"
+    bare = Mention.objects.get(raw="ÄNGSVÄGEN 55, LAXÅ")
+    assert EntityMention.objects.get(mention=bare).entity == known
+    assert _top("SE:69598:angsvagen:57") != known
