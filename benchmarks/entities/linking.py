@@ -1,14 +1,15 @@
-"""Added latency of instant linking per stored report.
+"""Added latency of instant linking (keys and near keys) per stored report.
 
     .venv/bin/python benchmarks/entities/linking.py
     .venv/bin/python scripts/throwaway_postgres.py -- \
         .venv/bin/python benchmarks/entities/linking.py
 
 Generates the demo world and stores each of its reports through
-`report_submit` twice in a fresh database: once as is, and once (under
-another external id) with `mentions_link` replaced by a no-op, alternating
-report by report so both runs see the same load. Prints p50/p95 per report
-of each and the added latency of linking.
+`report_submit` three times in a fresh database: as is; under another
+external id with the near-key step (`near_link`) replaced by a no-op; and
+under a third with all linking replaced by no-ops, alternating report by
+report so the runs see the same load. Prints p50/p95 per report of each and
+the latency linking and near keys add.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def main() -> None:
         organisation_register(data=described)
     by_code = {o.code: o for o in Organisation.objects.all()}
     linked: list[float] = []
+    keys_only: list[float] = []
     bare: list[float] = []
     lines = (world / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     for line in lines:
@@ -60,9 +62,19 @@ def main() -> None:
         report_submit(organisation=organisation, data=submission.report, by=None, via="bench")
         linked.append(time.perf_counter() - started)
         other = submission.report.model_copy(
+            update={"external_id": submission.report.external_id + "-keys"}
+        )
+        with mock.patch("samverkan.intake.services.near_link"):
+            started = time.perf_counter()
+            report_submit(organisation=organisation, data=other, by=None, via="bench")
+            keys_only.append(time.perf_counter() - started)
+        other = submission.report.model_copy(
             update={"external_id": submission.report.external_id + "-bare"}
         )
-        with mock.patch("samverkan.intake.services.mentions_link"):
+        with (
+            mock.patch("samverkan.intake.services.mentions_link", return_value=[]),
+            mock.patch("samverkan.intake.services.near_link"),
+        ):
             started = time.perf_counter()
             report_submit(organisation=organisation, data=other, by=None, via="bench")
             bare.append(time.perf_counter() - started)
@@ -70,13 +82,20 @@ def main() -> None:
     def p(values: list[float], q: float) -> float:
         return sorted(values)[int(len(values) * q)] * 1000
 
+    def line(label: str, values: list[float]) -> None:
+        median = statistics.median(values) * 1000
+        print(f"{label:<22} p50 {median:6.2f} ms, p95 {p(values, 0.95):6.2f} ms")
+
+    def added(label: str, more: list[float], less: list[float]) -> None:
+        median = (statistics.median(more) - statistics.median(less)) * 1000
+        print(f"{label:<22} p50 {median:6.2f} ms, p95 {p(more, 0.95) - p(less, 0.95):6.2f} ms")
+
     print(f"database: {connection.vendor}; {len(lines)} reports")
-    print(
-        f"with linking: p50 {statistics.median(linked) * 1000:.2f} ms, p95 {p(linked, 0.95):.2f} ms"
-    )
-    print(f"without:      p50 {statistics.median(bare) * 1000:.2f} ms, p95 {p(bare, 0.95):.2f} ms")
-    added = (statistics.median(linked) - statistics.median(bare)) * 1000
-    print(f"added by linking: p50 {added:.2f} ms, p95 {p(linked, 0.95) - p(bare, 0.95):.2f} ms")
+    line("with all linking:", linked)
+    line("keys only:", keys_only)
+    line("without linking:", bare)
+    added("added by linking:", linked, bare)
+    added("of which near keys:", linked, keys_only)
 
 
 if __name__ == "__main__":

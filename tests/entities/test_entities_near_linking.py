@@ -7,14 +7,17 @@ stored: the links, the rule's judgement and the audit trail.
 
 from __future__ import annotations
 
+from io import StringIO
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from samverkan.access.models import Organisation, User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
+from samverkan.entities.near import near_sweep
 from samverkan.intake.models import Mention, Report
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
@@ -167,3 +170,45 @@ def test_addresses_with_a_street_typo_or_without_postcode_meet_the_known_address
     bare = Mention.objects.get(raw="ÄNGSVÄGEN 55, LAXÅ")
     assert EntityMention.objects.get(mention=bare).entity == known
     assert _top("SE:69598:angsvagen:57") != known
+
+
+def test_the_nightly_sweep_joins_what_was_corroborated_or_became_known_later(
+    kripos_analyst: User,
+) -> None:
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-3", ("phone", PHONE), ("nickname", "Smurfen"))  # no new key
+    _report(kripos_analyst, "r-4", ("se_org_number", "556063-0793"))  # refused, nothing known
+    _report(kripos_analyst, "r-5", ("se_org_number", "556036-0793"))  # now it is known
+    assert _top("+46701235467") != _top("+46701234567")
+    refused = Mention.objects.get(raw="556063-0793")
+    assert not EntityMention.objects.filter(mention=refused).exists()
+
+    swept = near_sweep()
+
+    assert (swept.repaired, swept.merged) == (1, 1)
+    assert _top("+46701235467") == _top("+46701234567")
+    link = EntityMention.objects.get(mention=refused)
+    assert (link.entity.key, link.reason) == ("5560360793", LinkReason.REPAIR)
+    again = near_sweep()
+    assert (again.repaired, again.merged) == (0, 0)
+
+
+def test_the_sweep_leaves_a_split_pair_apart(client: Client, kripos_analyst: User) -> None:
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("nickname", "Smurfen"))
+    judgement = EntityJudgement.objects.get()
+    login_verified(client, kripos_analyst)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    client.post(f"/judgements/{judgement.pk}/split/", {"reason": "two brothers' phones"})
+
+    assert near_sweep().merged == 0
+    assert _top("+46701235467") != _top("+46701234567")
+
+
+def test_link_near_command_reports_what_it_did(kripos_analyst: User) -> None:
+    _report(kripos_analyst, "r-1", ("se_org_number", "556063-0793"))
+    _report(kripos_analyst, "r-2", ("se_org_number", "556036-0793"))
+    out = StringIO()
+    call_command("link-near", quiet=True, stdout=out)
+    assert out.getvalue().strip() == "1 refused writings (1 repaired), 1 rare keys (0 merged)"

@@ -16,15 +16,22 @@ Runs in the transaction that stores the report, right after
   judgement between the two stops it.
 
 Only a new key can make a new near pair, so looking from the entities the
-report created finds every pair in either order of arrival. A pair whose
-corroboration arrives later, with no new key, is not looked at again.
+report created finds every pair in either order of arrival. What arrives
+later without a new key (the corroborating report, the one known identifier
+a refused writing can be) is found by ``near_sweep``, nightly in the worker
+and as ``samverkan link-near``: it looks again at every refused mention not
+yet linked and every entity named in at most ``RARE`` reports (a slip makes
+a rare key), each in its own transaction. A pair an analyst ever judged,
+including a split of a rule's merge, is never merged by a rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Count, Q
 
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
@@ -49,6 +56,9 @@ from samverkan.resolution.near_keys import (
 # Enough of a big entity's reports to find what it shares with a new one.
 _CONTEXT_REPORTS = 500
 _TOWNS_READ = 50
+# An entity named in this many reports or fewer is looked at again by the sweep.
+RARE = 2
+_NO_POSTCODE = "missing_postcode"
 
 
 def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[Entity]) -> int:
@@ -57,21 +67,66 @@ def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[
     changes = sum(_repair(mention, region=region) for mention in mentions if _refused(mention))
     here = context_tokens((m.kind, m.key, m.raw) for m in mentions)
     for entity in created:
-        changes += _merge_near(entity, report=report, here=here)
+        changes += _merge_near(entity, here=here, report_id=report.pk)
     return changes
+
+
+@dataclass(frozen=True, slots=True)
+class NearSwept:
+    refused: int
+    repaired: int
+    rare: int
+    merged: int
+
+
+def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
+    """Apply the near-key rules again to everything stored that a slip may have kept apart."""
+    say = progress or (lambda _: None)
+    refused = (
+        Mention.objects.filter(key="", entity_link__isnull=True, kind__in=list(ENTITY_KIND_OF))
+        .filter(
+            Q(problem__in=sorted(REPAIRABLE_PROBLEMS)) | Q(kind="address", problem=_NO_POSTCODE)
+        )
+        .select_related("report__organisation")
+        .order_by("pk")
+    )
+    repaired = looked = 0
+    for mention in refused.iterator(chunk_size=2000):
+        looked += 1
+        region = mention_region(mention.report.payload, country=mention.report.organisation.country)
+        with transaction.atomic():
+            repaired += _repair(mention, region=region)
+    say(f"{looked:,} refused writings looked at, {repaired:,} repaired")
+    rare = (
+        Entity.objects.filter(merged_into=None)
+        .exclude(key="")
+        .exclude(kind=EntityKind.PERSON)
+        .annotate(named=Count("links"))
+        .filter(named__lte=RARE)
+        .order_by("pk")
+    )
+    merged = seen = 0
+    for entity in rare.iterator(chunk_size=2000):
+        seen += 1
+        with transaction.atomic():
+            merged += _merge_near(entity, here=None, report_id=None)
+        if seen % 10_000 == 0:
+            say(f"{seen:,} rare keys looked at, {merged:,} merged")
+    say(f"{seen:,} rare keys looked at, {merged:,} merged")
+    return NearSwept(refused=looked, repaired=repaired, rare=seen, merged=merged)
 
 
 def _refused(mention: Mention) -> bool:
     if mention.key or mention.kind not in ENTITY_KIND_OF:
         return False
     return mention.problem in REPAIRABLE_PROBLEMS or (
-        mention.kind == "address" and mention.problem == "missing_postcode"
+        mention.kind == "address" and mention.problem == _NO_POSTCODE
     )
 
 
 def _repair(mention: Mention, *, region: str) -> bool:
     kind = ENTITY_KIND_OF[mention.kind].value
-    if mention.problem == "missing_postcode":
+    if mention.problem == _NO_POSTCODE:
         keys = town_candidates(mention.raw, region=region, known=_known_streets)
     else:
         keys = repair_candidates(
@@ -95,7 +150,8 @@ def _repair(mention: Mention, *, region: str) -> bool:
     return True
 
 
-def _merge_near(entity: Entity, *, report: Report, here: set[Token]) -> int:
+def _merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
+    """Merge ``entity`` with its near keys; ``here`` is its reports' context (None: read it)."""
     merged = 0
     if entity.kind == EntityKind.ADDRESS:
         prefix = address_prefix(entity.key)
@@ -104,15 +160,19 @@ def _merge_near(entity: Entity, *, report: Report, here: set[Token]) -> int:
         ).exclude(pk=entity.pk)
         for key in street_neighbours(entity.key, same_postcode.values_list("key", flat=True)):
             other = Entity.objects.get(kind=entity.kind, key=key)
-            merged += _merge(entity, other, NearRule.STREET, {"report": report.pk})
+            merged += _merge(entity, other, NearRule.STREET, {"report": report_id})
         return merged
-    mine = here - {(kind, entity.key) for kind, ek in ENTITY_KIND_OF.items() if ek == entity.kind}
-    for key in near_candidates(entity.kind, entity.key, known=lambda k: _known(entity.kind, k)):
+    candidates = near_candidates(entity.kind, entity.key, known=lambda k: _known(entity.kind, k))
+    if not candidates:
+        return 0
+    own = {(kind, entity.key) for kind, ek in ENTITY_KIND_OF.items() if ek == entity.kind}
+    mine = (_context(entity) if here is None else here) - own
+    for key in sorted(candidates):
         other = Entity.objects.get(kind=entity.kind, key=key)
         theirs = _context(other)
         if corroborated(mine, theirs):
             shared = sorted({kind for kind, _ in mine & theirs})
-            merged += _merge(entity, other, NearRule.SLIP, {"report": report.pk, "shared": shared})
+            merged += _merge(entity, other, NearRule.SLIP, {"report": report_id, "shared": shared})
     return merged
 
 

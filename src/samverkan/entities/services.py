@@ -108,17 +108,19 @@ def entity_merge_by_rule(
     """Merge two keyed entities as a near-key rule found them; call inside a transaction.
 
     Merges the entities' current tops. Does nothing (returns None) when they
-    are one already or a live "not the same" judgement stands between them.
+    are one already or any judgement, live or undone, was ever made between
+    them: an analyst's "not the same", and a split of this very merge, stand.
     ``evidence`` (the keys and what their reports share) goes to the audit
     trail only: the judgement's reason is the rule, so it shows nothing a
     reader of the entity page may not see.
     """
-    a, b = entity_current(a), entity_current(b)
+    # Read again under lock: another transaction (the nightly sweep, a
+    # concurrent report) may have merged either since it was loaded.
+    a, b = (entity_current(Entity.objects.select_for_update().get(pk=e.pk)) for e in (a, b))
     if a.pk == b.pk:
         return None
     left, right = _pair(a, b)
-    live = EntityJudgement.objects.filter(left=left, right=right, undone_at__isnull=True).first()
-    if live is not None:
+    if EntityJudgement.objects.filter(left=left, right=right).exists():
         return None
     judgement = _merged(left, right, by=None, rule=rule, reason=str(rule.label))
     audit_record(

@@ -1,4 +1,4 @@
-"""Person resolution in the worker: new reports' people every minute, everyone nightly."""
+"""Entities in the worker: new people every minute; near keys and everyone nightly."""
 
 from __future__ import annotations
 
@@ -20,3 +20,12 @@ def people_resolve_nightly() -> int:
     from samverkan.entities.people import people_resolve
 
     return people_resolve().entities
+
+
+@db_periodic_task(crontab(hour="3", minute="5"))
+def near_sweep_nightly() -> int:
+    """Apply the near-key rules to what arrived without a new key; how many changes."""
+    from samverkan.entities.near import near_sweep
+
+    swept = near_sweep()
+    return swept.repaired + swept.merged

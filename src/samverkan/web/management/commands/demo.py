@@ -35,6 +35,8 @@ class Command(BaseCommand):
         if not Report.objects.exists():
             self.stdout.write("Loading it through the intake services …")
             call_command("load", str(world))
+            self.stdout.write("Linking identifiers written with a slip …")
+            call_command("link-near", quiet=True)
             self.stdout.write("Resolving people into entities (the review queue fills) …")
             call_command("resolve-people", quiet=True)
         logins = demo_logins_ensure()
