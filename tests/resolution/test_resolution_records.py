@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from samverkan.intake.mentions import MentionRow
-from samverkan.resolution.records import payload_person_records, person_records
+from samverkan.resolution.records import PersonRecord, payload_person_records, person_records
+from samverkan.resolution.resolve import record_traits
 
 
 def _payload() -> dict[str, Any]:
@@ -56,3 +57,24 @@ def test_mention_rows_give_the_same_records() -> None:
     assert record.personal_number == "no:01018012371"
     # The first mention that gives a field wins: the written date came first.
     assert record.birth_date == "1985-03-02"
+
+
+def test_a_record_is_bare_when_it_gives_a_full_name_and_nothing_else() -> None:
+    def record(*mentions: tuple[str, str]) -> PersonRecord:
+        payload = {
+            "external_id": "r2",
+            "subjects": [
+                {
+                    "ref": "s1",
+                    "role": "recipient",
+                    "mentions": [{"kind": k, "value": v} for k, v in mentions],
+                }
+            ],
+        }
+        [made] = payload_person_records(payload, organisation="se-agent-ica", country="SE")
+        return made
+
+    assert record_traits(record(("person_name", "Leila Ahmed"))).bare
+    assert not record_traits(record(("person_name", "Leila"))).bare
+    assert not record_traits(record(("person_name", "Leila Ahmed"), ("phone", "0701234567"))).bare
+    assert not record_traits(record(("person_name", "Leila Ahmed"), ("nickname", "Lilla"))).bare
