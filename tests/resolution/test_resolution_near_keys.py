@@ -117,3 +117,11 @@ def test_an_address_without_postcode_stays_alone_when_two_towns_could_be_meant()
     [bare] = world.add(("address", "Storgatan 7, Stockholm"))
     clusters = world.clusters()
     assert sum(c == clusters[bare] for c in clusters) == 1
+
+
+def test_a_swedish_report_of_a_norwegian_address_without_postcode_finds_it() -> None:
+    world = Reports()
+    [known] = world.add(("address", "Olsenjordet 40, 3229 Sandefjord"), country="NO")
+    [bare] = world.add(("address", "Olsenjordet 40 H0502, Sandefjord"), country="SE")
+    clusters = world.clusters()
+    assert clusters[bare] == clusters[known]

@@ -68,12 +68,20 @@ def near_candidates(kind: str, key: str, *, known: Known) -> set[str]:
 
 
 def town_candidates(raw: str, *, region: str | None, known: KnownStreets) -> set[str]:
-    """Known address keys with the street, number and town of an address without postcode."""
-    parts = street_and_town(raw, region=region)
-    if parts is None:
-        return set()
-    country, street, number, town = parts
-    return {key for key, towns in known((country, street, number)).items() if town in towns}
+    """Known address keys with the street, number and town of an address without postcode.
+
+    Read in both countries, not only the report's: a Swedish officer writes
+    down a Norwegian address too, and the town has to match as well.
+    """
+    candidates = set()
+    for country in dict.fromkeys([region, "SE", "NO"]):
+        parts = street_and_town(raw, region=country)
+        if parts is None:
+            continue
+        country_read, street, number, town = parts
+        found = known((country_read, street, number))
+        candidates |= {key for key, towns in found.items() if town in towns}
+    return candidates
 
 
 def address_prefix(key: str) -> str:
