@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from samverkan.access.models import Organisation, User
 from samverkan.access.policy import Forbidden, NotFound
@@ -109,7 +110,9 @@ def test_not_the_same_blocks_a_merge_until_undone(kripos_analyst: User) -> None:
         judgement=Judgement.NEGATIVE,
         reason="twins",
     )
-    with pytest.raises(JudgementError, match="not to be the same"):
+    with pytest.raises(JudgementError, match="inte är samma"):  # in the reader's Swedish
+        entity_merge(by=kripos_analyst, a_id=kalle.pk, b_id=karl.pk, reason="same")
+    with translation.override("en"), pytest.raises(JudgementError, match="not to be the same"):
         entity_merge(by=kripos_analyst, a_id=kalle.pk, b_id=karl.pk, reason="same")
 
 

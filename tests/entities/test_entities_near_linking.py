@@ -39,13 +39,13 @@ def kripos_analyst(db: None) -> User:
     )
 
 
-def _report(by: User, external_id: str, *mentions: tuple[str, str]) -> Report:
+def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER") -> Report:
     assert by.organisation is not None
     payload: dict[str, Any] = {
         "kind": "intelligence",
         "external_id": external_id,
         "occurred_at": "2026-05-02T06:40:00+02:00",
-        "handling": {"tlp": "AMBER"},
+        "handling": {"tlp": tlp},
         "place": {"country": "SE"},
         "subjects": [
             {
@@ -212,3 +212,35 @@ def test_link_near_command_reports_what_it_did(kripos_analyst: User) -> None:
     out = StringIO()
     call_command("link-near", quiet=True, stdout=out)
     assert out.getvalue().strip() == "1 refused writings (1 repaired), 1 rare keys (0 merged)"
+
+
+def test_the_page_offers_a_near_number_to_judge_and_the_analyst_merges_it(
+    client: Client, kripos_analyst: User
+) -> None:
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    _report(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Anna Berg"))
+    _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    known, slipped = Entity.objects.get(key="+46701234567"), Entity.objects.get(key="+46701235467")
+
+    page = _page(client, kripos_analyst, known)
+    assert "Written one keystroke apart" in page
+    assert f'<a href="/entities/{slipped.pk}/">070-123 54 67</a>' in page
+    assert "1 report you may see" in page
+    client.post(
+        f"/entities/{known.pk}/judgement/",
+        {"other": slipped.pk, "decision": "merge", "reason": "same SIM, read off the phone"},
+    )
+    assert _top("+46701235467") == known
+    page = client.get(f"/entities/{known.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Written one keystroke apart" not in page
+
+
+def test_a_near_number_only_others_may_see_is_not_shown(
+    client: Client, kripos_analyst: User, customs_officer: User
+) -> None:
+    _report(customs_officer, "t-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    _report(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Omar Khalid"), tlp="RED")
+    customs_page = _page(client, customs_officer, Entity.objects.get(key="+46701234567"))
+    # Kripos's RED report stays in Kripos: the near number does not exist for customs.
+    assert "Written one keystroke apart" not in customs_page
+    assert "070-123 54 67" not in customs_page

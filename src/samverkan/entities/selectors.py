@@ -14,16 +14,32 @@ from django.db import transaction
 from django.db.models import Count, Max, Min, Q, QuerySet
 
 from samverkan.access.models import Organisation, User
-from samverkan.access.policy import Action, access_entity, entity_hits_for, reports_visible_to
+from samverkan.access.policy import (
+    Action,
+    access_entity,
+    entities_visible_to,
+    entity_hits_for,
+    reports_visible_to,
+)
 from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
 from samverkan.imports.about import ImportedAbout, imported_about
 from samverkan.intake.models import Report
+from samverkan.resolution.near_keys import address_prefix, near_candidates, street_neighbours
 
 WRITTEN_SHOWN = 40  # different spellings listed on an entity's page
 WRITTEN_FIRST = {"person_name": 0, "nickname": 1, "birth_date": 2}  # a person: names first
+
+
+@dataclass(frozen=True, slots=True)
+class NearEntity:
+    """Another entity whose key one slip of the hand makes into this one's."""
+
+    entity: Entity
+    display: str
+    reports: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +62,8 @@ class EntitySummary:
     reported_by: list[tuple[str, int]]
     # What imported rows the reader may read say about it, by its key (``imports.about``).
     imported: ImportedAbout | None = None
+    # Keys one slip away that the reader may see and nobody has judged: maybe the same.
+    near: tuple[NearEntity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +136,10 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
     )
     # Imported rows are read here so that one consultation event covers the page.
     imported = imported_about(reader=reader, entity=entity)
+    near = _near(entity, reader)
     details: dict[str, object] = {"reports": [r.pk for r in recent], "hits": hits}
+    if near:
+        details["near"] = [n.entity.pk for n in near]
     if imported.any:
         details["imported"] = imported.audit_details()
     audit_record(
@@ -153,7 +174,55 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         repaired=set(links.filter(reason=LinkReason.REPAIR).values_list("mention__raw", flat=True)),
         reported_by=reported_by,
         imported=imported,
+        near=near,
     )
+
+
+NEAR_SHOWN = 10
+
+
+def _near(entity: Entity, reader: User) -> tuple[NearEntity, ...]:
+    """Visible, unjudged entities one slip from this one's key, most reported first."""
+    if not entity.key or entity.kind == "person":
+        return ()
+    keys: set[str]
+    if entity.kind == "address":
+        prefix = address_prefix(entity.key)
+        same_postcode = Entity.objects.filter(
+            kind=entity.kind, key__gte=prefix, key__lt=prefix[:-1] + ";"
+        ).values_list("key", flat=True)
+        keys = street_neighbours(entity.key, same_postcode)
+    else:
+        keys = near_candidates(
+            entity.kind,
+            entity.key,
+            known=lambda wanted: set(
+                Entity.objects.filter(kind=entity.kind, key__in=wanted).values_list(
+                    "key", flat=True
+                )
+            ),
+        )
+    if not keys:
+        return ()
+    judged = EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity)).values_list(
+        "left_id", "right_id"
+    )
+    excluded = {pk for pair in judged for pk in pair} | {entity.pk}
+    others = list(
+        entities_visible_to(reader=reader)
+        .filter(kind=entity.kind, key__in=keys, merged_into=None)
+        .exclude(pk__in=excluded)
+    )
+    counts = dict(
+        _visible_links(reader)
+        .filter(entity__in=others)
+        .values_list("entity_id")
+        .annotate(n=Count("mention__report", distinct=True))
+    )
+    displays = entity_displays(others, reader)
+    near = [NearEntity(e, displays[e.pk], counts.get(e.pk, 0)) for e in others]
+    near.sort(key=lambda n: (-n.reports, n.display))
+    return tuple(near[:NEAR_SHOWN])
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samverkan.access.models import User
 from samverkan.access.policy import Action, NotFound, access_entity
@@ -33,9 +34,12 @@ class JudgementError(ValueError):
 
 def _pair(a: Entity, b: Entity) -> tuple[Entity, Entity]:
     if a.pk == b.pk:
-        raise JudgementError("an entity cannot be judged against itself")
+        raise JudgementError(_("an entity cannot be judged against itself"))
     if a.kind != b.kind:
-        raise JudgementError(f"a {a.kind} and a {b.kind} cannot be the same")
+        raise JudgementError(
+            _("a %(one)s and a %(other)s cannot be the same")
+            % {"one": a.get_kind_display().lower(), "other": b.get_kind_display().lower()}
+        )
     return (a, b) if a.pk < b.pk else (b, a)
 
 
@@ -91,10 +95,12 @@ def entity_merge(*, by: User, a_id: int, b_id: int, reason: str) -> EntityJudgem
         access_entity(by, a_id, Action.CHANGE), access_entity(by, b_id, Action.CHANGE)
     )
     if left.merged_into_id or right.merged_into_id:
-        raise JudgementError("one of the entities is already merged into another")
+        raise JudgementError(_("one of the entities is already merged into another"))
     live = EntityJudgement.objects.filter(left=left, right=right, undone_at__isnull=True).first()
     if live is not None and live.judgement == Judgement.NEGATIVE:
-        raise JudgementError("an analyst has judged these two not to be the same; undo that first")
+        raise JudgementError(
+            _("an analyst has judged these two not to be the same; undo that first")
+        )
     if live is not None:
         _undo(live, by=by, reason=f"replaced by a merge: {reason}")
     judgement = _merged(left, right, by=by, rule="", reason=reason)
@@ -169,7 +175,7 @@ def entity_split(*, by: User, judgement_id: int, reason: str) -> EntityJudgement
     # Access first: whether a judgement the reader may not see is live must not show.
     access_entity(by, judgement.left_id, Action.CHANGE)
     if judgement.judgement != Judgement.POSITIVE or judgement.undone_at is not None:
-        raise JudgementError("there is no such merge to undo")
+        raise JudgementError(_("there is no such merge to undo"))
     right = Entity.objects.get(pk=judgement.right_id)
     EntityMention.objects.filter(entity_id=judgement.left_id, home_id__in=_inside(right)).update(
         entity=right
@@ -186,13 +192,13 @@ def entity_judge(
 ) -> EntityJudgement:
     """Record "not the same" or "unsure"; "not the same" stops any automatic merge."""
     if judgement == Judgement.POSITIVE:
-        raise JudgementError("use entity_merge to say two entities are the same")
+        raise JudgementError(_("use entity_merge to say two entities are the same"))
     left, right = _pair(
         access_entity(by, a_id, Action.CHANGE), access_entity(by, b_id, Action.CHANGE)
     )
     live = EntityJudgement.objects.filter(left=left, right=right, undone_at__isnull=True).first()
     if live is not None and live.judgement == Judgement.POSITIVE:
-        raise JudgementError("these two are merged; split them first")
+        raise JudgementError(_("these two are merged; split them first"))
     if live is not None:
         _undo(live, by=by, reason=f"replaced: {reason}")
     decided = EntityJudgement.objects.create(
