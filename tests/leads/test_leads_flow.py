@@ -61,7 +61,7 @@ def test_five_couriers_naming_one_phone_make_a_lead_routed_to_the_destination(
 
     assert leads_detect().created == 1
     lead = Lead.objects.get()
-    assert lead.title == BACKER
+    assert [e.key for e in lead.entities.all()] == [BACKER]
     assert lead.score == 60
     assert {(t["code"], t["count"], t["points"]) for t in lead.score_terms} == {
         ("courier_statement", 5, 50),

@@ -215,7 +215,6 @@ def _create(
     originator = Organisation.objects.get(pk=originator_id)
     way = route(facts=facts, districts=districts, fallback_country=originator.country)
     lead = Lead.objects.create(
-        title=entity.key or f"#{entity.pk}",
         origin=LeadOrigin.ANALYST if by else LeadOrigin.SCORE,
         created_by=by,
         created_at=now,

@@ -46,7 +46,6 @@ class LeadOrigin(models.TextChoices):
 
 
 class Lead(models.Model):
-    title = models.CharField(max_length=200)
     entities = models.ManyToManyField(Entity, related_name="leads")
     origin = models.CharField(max_length=10, choices=LeadOrigin.choices)
     created_by = models.ForeignKey(
@@ -96,7 +95,8 @@ class Lead(models.Model):
         indexes = [models.Index(fields=["status", "deadline"]), models.Index(fields=["owner"])]
 
     def __str__(self) -> str:
-        return self.title
+        # Never the entity's key: a lead is named to a reader through what they may see.
+        return f"Lead {self.pk}"
 
 
 class OfferState(models.TextChoices):
