@@ -82,7 +82,7 @@ def main() -> None:
     def p(values: list[float], q: float) -> float:
         return sorted(values)[int(len(values) * q)] * 1000
 
-    def line(label: str, values: list[float]) -> None:
+    def show(label: str, values: list[float]) -> None:
         median = statistics.median(values) * 1000
         print(f"{label:<22} p50 {median:6.2f} ms, p95 {p(values, 0.95):6.2f} ms")
 
@@ -91,9 +91,9 @@ def main() -> None:
         print(f"{label:<22} p50 {median:6.2f} ms, p95 {p(more, 0.95) - p(less, 0.95):6.2f} ms")
 
     print(f"database: {connection.vendor}; {len(lines)} reports")
-    line("with all linking:", linked)
-    line("keys only:", keys_only)
-    line("without linking:", bare)
+    show("with all linking:", linked)
+    show("keys only:", keys_only)
+    show("without linking:", bare)
     added("added by linking:", linked, bare)
     added("of which near keys:", linked, keys_only)
 
