@@ -74,12 +74,12 @@ def _page(client: Client, user: User, entity: Entity) -> str:
     return client.get(f"/entities/{entity.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 
-def test_a_slipped_phone_named_with_the_same_nickname_joins_the_known_phone(
+def test_a_slipped_phone_named_with_the_same_backer_joins_the_known_phone(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("nickname", "Smurfen"))
-    _report(kripos_analyst, "r-2", ("phone", PHONE), ("nickname", "Smurfen"))
-    slipped = _report(kripos_analyst, "r-3", ("phone", SLIP), ("nickname", "SMURFEN"))
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
+    _report(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Karl Berg"))
+    slipped = _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "BERG, KARL"))
 
     known = Entity.objects.get(key="+46701234567")
     assert _top("+46701235467") == known
@@ -87,7 +87,7 @@ def test_a_slipped_phone_named_with_the_same_nickname_joins_the_known_phone(
     assert (judgement.judgement, judgement.rule, judgement.by) == ("positive", "slip", None)
     event = AuditEvent.objects.get(action="combine")
     assert event.actor_label == "near-key rules"
-    assert event.details["shared"] == ["nickname"]  # the kind shared, never the name
+    assert event.details["shared"] == ["person_name"]  # the kind shared, never the name
     assert event.details["report"] == slipped.pk
 
     page = _page(client, kripos_analyst, known)
@@ -100,8 +100,8 @@ def test_a_slipped_phone_named_with_the_same_nickname_joins_the_known_phone(
 def test_an_analyst_splits_a_rule_merge_and_it_stays_split(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("nickname", "Smurfen"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
     judgement = EntityJudgement.objects.get()
     login_verified(client, kripos_analyst)
     client.post("/purpose/", {"reference": "op-vinterljus"})
@@ -110,7 +110,7 @@ def test_an_analyst_splits_a_rule_merge_and_it_stays_split(
     assert _top("+46701235467").key == "+46701235467"
     assert _top("+46701234567").key == "+46701234567"
     # The slipped number named again: its entity exists, nothing new to look from.
-    _report(kripos_analyst, "r-3", ("phone", SLIP), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Karl Berg"))
     assert _top("+46701235467").key == "+46701235467"
     assert EntityJudgement.objects.filter(undone_at__isnull=True).count() == 0
 
@@ -125,8 +125,8 @@ def test_a_number_one_digit_off_with_nothing_in_common_stays_apart(kripos_analys
 def test_the_slip_arriving_first_is_joined_when_the_true_number_comes(
     kripos_analyst: User,
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", SLIP), ("nickname", "Smurfen"))
-    _report(kripos_analyst, "r-2", ("phone", PHONE), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Karl Berg"))
+    _report(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Karl Berg"))
     assert _top("+46701235467") == _top("+46701234567")
 
 
@@ -176,8 +176,8 @@ def test_the_nightly_sweep_joins_what_was_corroborated_or_became_known_later(
     kripos_analyst: User,
 ) -> None:
     _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("nickname", "Smurfen"))
-    _report(kripos_analyst, "r-3", ("phone", PHONE), ("nickname", "Smurfen"))  # no new key
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
+    _report(kripos_analyst, "r-3", ("phone", PHONE), ("person_name", "Karl Berg"))  # no new key
     _report(kripos_analyst, "r-4", ("se_org_number", "556063-0793"))  # refused, nothing known
     _report(kripos_analyst, "r-5", ("se_org_number", "556036-0793"))  # now it is known
     assert _top("+46701235467") != _top("+46701234567")
@@ -195,8 +195,8 @@ def test_the_nightly_sweep_joins_what_was_corroborated_or_became_known_later(
 
 
 def test_the_sweep_leaves_a_split_pair_apart(client: Client, kripos_analyst: User) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("nickname", "Smurfen"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("nickname", "Smurfen"))
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
     judgement = EntityJudgement.objects.get()
     login_verified(client, kripos_analyst)
     client.post("/purpose/", {"reference": "op-vinterljus"})

@@ -2,7 +2,7 @@
 
 Each case is a few reports as ``near_key_clusters`` sees them: identifier
 mentions (kind, key as intake keyed it, the writing, its refusal) and the
-keys and nicknames each report holds besides.
+keys each report holds besides.
 """
 
 from __future__ import annotations
@@ -59,13 +59,21 @@ def test_a_wrong_check_digit_is_repaired_to_the_one_known_neighbour() -> None:
     assert clusters[slipped] == clusters[known]
 
 
-def test_a_phone_one_digit_off_joins_when_the_reports_share_a_nickname() -> None:
+def test_a_phone_one_digit_off_joins_when_the_reports_share_a_name() -> None:
     world = Reports()
-    [first] = world.add(("phone", "070-123 45 67"), ("nickname", "Kalle"))
-    [second] = world.add(("phone", "070-123 45 67"), ("nickname", "KALLE"))
-    [slipped] = world.add(("phone", "070-123 54 67"), ("nickname", "kalle"))
+    [first] = world.add(("phone", "070-123 45 67"), ("person_name", "Karl Berg"))
+    [second] = world.add(("phone", "070-123 45 67"), ("person_name", "KARL BERG"))
+    [slipped] = world.add(("phone", "070-123 54 67"), ("person_name", "Berg, Karl"))
     clusters = world.clusters()
     assert clusters[first] == clusters[second] == clusters[slipped]
+
+
+def test_a_shared_nickname_alone_does_not_join_two_numbers() -> None:
+    world = Reports()
+    [first] = world.add(("phone", "070-123 45 67"), ("nickname", "Kalle"))
+    [slipped] = world.add(("phone", "070-123 54 67"), ("nickname", "Kalle"))
+    clusters = world.clusters()
+    assert clusters[first] != clusters[slipped]
 
 
 def test_a_phone_one_digit_off_stays_apart_without_anything_in_common() -> None:

@@ -8,7 +8,7 @@ Runs in the transaction that stores the report, right after
   or an address without a postcode is linked to the one known identifier it
   can be, with the reason ``repair``; with none or several it stays unlinked;
 - an entity this report created whose key is one slip from a known entity's,
-  and whose report shares another identifier or nickname with that
+  and whose report shares another identifier or a name with that
   entity's reports, is merged with it; an address whose street is one letter
   from a known one at the same postcode and number likewise. The merge is a
   judgement by the rule (no person), audited as a combination, and an

@@ -9,10 +9,10 @@ a reason an analyst can read and check:
   known. The writing is certainly wrong, so the one known neighbour is taken.
 - **near key**: two valid keys one slip apart are the same only when their
   reports corroborate it: they also share another identifier or a person's
-  name. A valid number one digit off may be someone else's (numbers are
-  dense; two plates one digit apart both exist), so without that the pair is
-  left apart: measured, uncorroborated merges of plates cost more precision
-  than they gain recall.
+  name (a nickname alone is too common to count). A valid number one digit
+  off may be someone else's (numbers are dense; two plates one digit apart
+  both exist), so without that the pair is left apart: measured,
+  uncorroborated merges of plates cost more precision than they gain recall.
 - **town**: an address written without a postcode ("Storgatan 7,
   Sundsvall") is the known address with that street, number and town, if
   exactly one is known.
@@ -35,7 +35,6 @@ from dataclasses import dataclass
 
 from samverkan.identifiers import InvalidIdentifier, normalise
 from samverkan.identifiers.address import street_and_town
-from samverkan.identifiers.folding import fold
 from samverkan.identifiers.near import keystroke_variants, one_edit_apart
 
 # Refusals that say the writing itself is wrong (not that it is missing or
@@ -102,18 +101,14 @@ def street_neighbours(key: str, others: Iterable[str]) -> set[str]:
 
 
 def context_tokens(mentions: Iterable[tuple[str, str, str]]) -> set[Token]:
-    """What one report says besides an identifier: its keys, and its nicknames folded.
+    """What one report says besides an identifier: its keyed mentions (kind, key).
 
-    ``mentions`` are (kind, key, raw). A backer known only as "Kalle" is
-    often what two couriers' statements share.
+    ``mentions`` are (kind, key, raw). Names count through their keys (a
+    person's name folded); nicknames do not: measured on a country-sized
+    world, two numbers one slip apart whose reports shared only a nickname
+    were different numbers in 31 of 93 cases ("Kalle" is everywhere).
     """
-    tokens: set[Token] = set()
-    for kind, key, raw in mentions:
-        if key:
-            tokens.add((kind, key))
-        elif kind == "nickname":
-            tokens.add((kind, fold(raw)))
-    return tokens
+    return {(kind, key) for kind, key, _raw in mentions if key}
 
 
 def corroborated(mine: set[Token], theirs: set[Token]) -> bool:
