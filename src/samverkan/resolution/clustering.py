@@ -5,7 +5,7 @@ Invariants:
 - Records joined by a forced link (a shared personal number, an analyst's
   positive judgement) are in one cluster unless a negative judgement
   separates them; pairs at or above ``auto_link`` join next, strongest
-  first; nothing below ``auto_link`` ever joins.
+  first; no scored pair below ``auto_link`` ever joins.
 - A negative judgement is never overridden: no two records judged different
   end up in one cluster, whatever the links between them or around them.
 - A cluster never holds two different personal numbers: a merge that would
@@ -16,7 +16,8 @@ Invariants:
   are neither one group nor one keystroke apart, whose usual family names
   are more than a keystroke apart, that hold birth dates more than a
   keystroke apart, or home addresses that are not one entrance (the same
-  house number on the same street or in the same postcode). Such a merge is
+  house number in the same postcode, or on streets at most two keystrokes
+  apart). Such a merge is
   refused like the one above, so a household at one address, the false
   names used at one drop, or two namesakes in two towns stay apart however
   the links between them add up (a bare name linked to each is the usual
