@@ -211,7 +211,9 @@ def test_link_near_command_reports_what_it_did(kripos_analyst: User) -> None:
     _report(kripos_analyst, "r-2", ("se_org_number", "556036-0793"))
     out = StringIO()
     call_command("link-near", quiet=True, stdout=out)
-    assert out.getvalue().strip() == "1 refused writings (1 repaired), 1 rare keys (0 merged)"
+    assert out.getvalue().strip() == (
+        "1 refused writings (1 repaired), 1 rare keys (0 merged), 0 company names linked"
+    )
 
 
 def test_the_page_offers_a_near_number_to_judge_and_the_analyst_merges_it(

@@ -64,3 +64,15 @@ def test_street_typos_are_one_edit_apart() -> None:
     assert one_edit_apart("storbacken", "storbcaken")  # swapped
     assert not one_edit_apart("storgatan", "storgatan")
     assert not one_edit_apart("storgatan", "kyrkgatan")
+
+
+def test_company_names_written_otherwise_share_a_key() -> None:
+    from samverkan.identifiers.company_name import company_name_key
+
+    assert company_name_key("Göteborg Bilvård & Däck AB") == "goteborg bilvard dack"
+    assert company_name_key("GÖTEBORG BILVÅRD & DÄCK") == "goteborg bilvard dack"
+    assert company_name_key("Göteborg Bilvård och Däck Aktiebolag (publ)") == (
+        "goteborg bilvard och dack"
+    )
+    assert company_name_key("Knudsen Import og Eksport AS") == "knudsen import og eksport"
+    assert company_name_key(" AB ") == ""

@@ -11,6 +11,9 @@ from samverkan.identifiers import InvalidIdentifier, normalise
 from samverkan.intake.mentions import mention_rows
 from samverkan.resolution.near_keys import KeyMention, Token, context_tokens, near_key_clusters
 
+ORG = "556036-0793"
+IBAN = "NO93 8601 1117 947"
+
 
 class Reports:
     """Reports built from their mentions, keyed exactly as intake keys them."""
@@ -37,7 +40,9 @@ class Reports:
                 continue
             indexes.append(len(self.mentions))
             self.mentions.append(
-                KeyMention(row.kind, row.key, row.raw, row.problem, country, report)
+                KeyMention(
+                    row.kind, row.key, row.raw, row.problem, country, report, row.subject_ref
+                )
             )
         return indexes
 
@@ -133,3 +138,28 @@ def test_a_swedish_report_of_a_norwegian_address_without_postcode_finds_it() -> 
     [bare] = world.add(("address", "Olsenjordet 40 H0502, Sandefjord"), country="SE")
     clusters = world.clusters()
     assert clusters[bare] == clusters[known]
+
+
+def test_a_company_name_joins_its_number_and_a_name_alone_joins_the_one_so_named() -> None:
+    world = Reports()
+    [name, number] = world.add(("company_name", "Nilsson Pizzeria AB"), ("se_org_number", ORG))
+    [alone] = world.add(("company_name", "NILSSON PIZZERIA"))
+    [other] = world.add(("company_name", "Molin Bygg & Städ AB"))
+    clusters = world.clusters()
+    assert clusters[name] == clusters[number] == clusters[alone]
+    assert clusters[other] not in {clusters[number]}
+
+
+def test_two_companies_of_one_name_are_told_apart_by_the_account_written_with_it() -> None:
+    world = Reports()
+    [_, oslo] = world.add(("company_name", "Oslo Transport AS"), ("no_org_number", "993275166"))
+    world.add(("company_name", "Oslo Transport AS"), ("no_org_number", "944160868"))
+    [_, first_number, account] = world.add(
+        ("company_name", "Oslo Transport AS"), ("no_org_number", "993275166"), ("iban", IBAN)
+    )
+    [by_account, _] = world.add(("company_name", "Oslo Transport"), ("iban", IBAN))
+    [unknown] = world.add(("company_name", "Oslo Transport AS"))
+    clusters = world.clusters()
+    assert clusters[by_account] == clusters[oslo] == clusters[first_number]
+    assert clusters[account] != clusters[oslo]  # the account is its own entity
+    assert clusters[unknown] not in {clusters[oslo]}  # which of the two is meant is not known

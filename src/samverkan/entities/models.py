@@ -51,6 +51,10 @@ class LinkReason(models.TextChoices):
     # Written with a slip (refused as written, or without a postcode) and linked
     # to the one known identifier it can be: ``entities.near``.
     REPAIR = "repair", _("Repaired writing")
+    # A company's name: written with its organisation number, or by the name
+    # alone that one company bears (``entities.companies``).
+    SUBJECT = "subject", _("Written with its identifier")
+    NAME = "name", _("Same company name")
 
 
 class EntityMention(models.Model):

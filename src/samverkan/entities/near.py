@@ -20,8 +20,9 @@ report created finds every pair in either order of arrival. What arrives
 later without a new key (the corroborating report, the one known identifier
 a refused writing can be) is found by ``near_sweep``, nightly in the worker
 and as ``samverkan link-near``: it looks again at every refused mention not
-yet linked and every entity named in at most ``RARE`` reports (a slip makes
-a rare key), each in its own transaction. A pair an analyst ever judged,
+yet linked, every entity named in at most ``RARE`` reports (a slip makes
+a rare key) and company names no entity holds yet (``companies``), each in
+its own transaction. A pair an analyst ever judged,
 including a split of a rule's merge, is never merged by a rule.
 """
 
@@ -35,6 +36,7 @@ from django.db.models import Count, Q
 
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
+from samverkan.entities.companies import company_names_link, unlinked_company_subjects
 from samverkan.entities.linking import ENTITY_KIND_OF, entity_current
 from samverkan.entities.models import Entity, EntityKind, EntityMention, LinkReason, NearRule
 from samverkan.entities.services import entity_merge_by_rule
@@ -77,6 +79,7 @@ class NearSwept:
     repaired: int
     rare: int
     merged: int
+    company_names: int = 0
 
 
 def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
@@ -113,7 +116,14 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
         if seen % 10_000 == 0:
             say(f"{seen:,} rare keys looked at, {merged:,} merged")
     say(f"{seen:,} rare keys looked at, {merged:,} merged")
-    return NearSwept(refused=looked, repaired=repaired, rare=seen, merged=merged)
+    names = 0
+    for subject in unlinked_company_subjects():
+        with transaction.atomic():
+            names += company_names_link(mentions=subject)
+    say(f"{names:,} company names linked")
+    return NearSwept(
+        refused=looked, repaired=repaired, rare=seen, merged=merged, company_names=names
+    )
 
 
 def _refused(mention: Mention) -> bool:

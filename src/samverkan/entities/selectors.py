@@ -82,8 +82,8 @@ def _visible_links(reader: User) -> QuerySet[EntityMention]:
 def entity_displays(entities: list[Entity], reader: User) -> dict[int, str]:
     """Each entity as first written in a report the reader may see (never in a hidden one).
 
-    A person is shown by a name, not by a birth date that happened to come
-    first. One query for all of them.
+    A person or a company is shown by a name, not by a birth date or a
+    number that happened to come first. One query for all of them.
     """
     rows = (
         _visible_links(reader)
@@ -95,7 +95,7 @@ def entity_displays(entities: list[Entity], reader: User) -> dict[int, str]:
     named: dict[int, str] = {}
     for entity_id, kind, raw in rows:
         first.setdefault(entity_id, raw)
-        if kind == "person_name":
+        if kind in ("person_name", "company_name"):
             named.setdefault(entity_id, raw)
     return {e.pk: named.get(e.pk) or first.get(e.pk, e.key) for e in entities}
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from samverkan.access.models import Compartment, Organisation, User
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
+from samverkan.entities.companies import company_names_link
 from samverkan.entities.linking import mentions_link
 from samverkan.entities.near import near_link
 from samverkan.intake.mentions import mention_rows
@@ -73,6 +74,7 @@ def report_submit(
                 personal_data=report.payload,
             )
             near_link(report=report, mentions=mentions, created=created)
+            company_names_link(mentions=mentions)
     except IntegrityError:
         # A concurrent submission of the same report won the race: answer with it.
         return Report.objects.get(organisation=organisation, external_id=data.external_id), False

@@ -22,7 +22,7 @@ from typing import Any
 
 from samverkan.resolution.clustering import DEFAULT_THRESHOLDS, Thresholds
 from samverkan.resolution.metrics import Agreement, agreement
-from samverkan.resolution.near_keys import Token, near_key_clusters
+from samverkan.resolution.near_keys import COMPANY_NAME, Token, near_key_clusters
 from samverkan.resolution.resolve import resolve
 from samverkan.resolution.world import IdentifierMention, read_world
 
@@ -80,10 +80,17 @@ def identifier_results(
 ) -> list[KindResult]:
     """Identifier clustering scored per entity kind: linked, by keys alone, variants only."""
     linked = near_key_clusters([m.mention for m in mentions], contexts)
+
+    def by_key(index: int, mention: IdentifierMention) -> str | None:
+        # A company's name is not a key: in these scopes it is left out.
+        if mention.mention.kind == COMPANY_NAME:
+            return None
+        return mention.key or f"unkeyed:{index}"
+
     scopes: tuple[tuple[str, Callable[[int, IdentifierMention], str | None]], ...] = (
         ("all", lambda index, _: linked[index]),
-        ("keys", lambda index, m: m.key or f"unkeyed:{index}"),
-        ("variants", lambda index, m: (m.key or f"unkeyed:{index}") if m.variant_only else None),
+        ("keys", by_key),
+        ("variants", lambda index, m: by_key(index, m) if m.variant_only else None),
     )
     results = []
     for scope, label in scopes:

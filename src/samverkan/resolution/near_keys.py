@@ -16,6 +16,10 @@ a reason an analyst can read and check:
 - **town**: an address written without a postcode ("Storgatan 7,
   Sundsvall") is the known address with that street, number and town, if
   exactly one is known.
+- **company name**: a company's name joins the organisation number written
+  with it in the same subject; a company written by name alone joins the
+  one company known by that name (``identifiers.company_name``), and stays
+  alone when two companies bear it.
 - **street**: two address keys with the same country, postcode and house
   number whose street names are one letter apart (dropped, doubled, changed
   or swapped): one building entrance, written with a typo. Measured on
@@ -129,6 +133,12 @@ class KeyMention:
     problem: str
     region: str | None
     report: int
+    # The subject within the report ("s1"): what a company's name is written with.
+    subject: str = ""
+
+
+COMPANY_NAME = "company_name"
+ORGANISATION_NUMBER_KINDS = frozenset({"se_org_number", "no_org_number"})
 
 
 def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Token]]) -> list[str]:
@@ -139,7 +149,7 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
     """
     support: dict[tuple[str, str], set[int]] = defaultdict(set)
     for mention in mentions:
-        if mention.key:
+        if mention.key and mention.kind != COMPANY_NAME:
             support[(mention.kind, mention.key)].add(mention.report)
     keys_of_kind: dict[str, set[str]] = defaultdict(set)
     by_prefix: dict[str, set[str]] = defaultdict(set)
@@ -176,6 +186,9 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
     labels = []
     for index, mention in enumerate(mentions):
         kind, key = mention.kind, mention.key
+        if kind == COMPANY_NAME:
+            labels.append(f"name:{index}")
+            continue
         if key:
             labels.append(f"{kind}:{key}")
             continue
@@ -204,4 +217,50 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
         for other in candidates:
             if corroborated(mine, context(kind, other, support[(kind, other)])):
                 join(f"{kind}:{key}", f"{kind}:{other}")
+    _company_names(mentions, labels, find, join)
     return [find(label) for label in labels]
+
+
+def _company_names(
+    mentions: Sequence[KeyMention],
+    labels: list[str],
+    find: Callable[[str], str],
+    join: Callable[[str, str], None],
+) -> None:
+    """The company-name rule, after every number is linked: with its number, else by name.
+
+    Two companies may bear one name ("Oslo Transport AS"); then the one whose
+    subjects also wrote an identifier this subject writes (its account) is
+    taken, if exactly one did.
+    """
+    numbered: dict[tuple[int, str], str] = {}
+    written: dict[tuple[int, str], set[Token]] = defaultdict(set)
+    for index, mention in enumerate(mentions):
+        subject = (mention.report, mention.subject)
+        if mention.kind in ORGANISATION_NUMBER_KINDS:
+            numbered.setdefault(subject, labels[index])
+        elif mention.kind != COMPANY_NAME and mention.key:
+            written[subject].add((mention.kind, mention.key))
+    known: dict[str, dict[str, set[Token]]] = defaultdict(lambda: defaultdict(set))
+    alone = []
+    for index, mention in enumerate(mentions):
+        if mention.kind != COMPANY_NAME:
+            continue
+        subject = (mention.report, mention.subject)
+        number = numbered.get(subject)
+        if number is None:
+            alone.append(index)
+            continue
+        join(labels[index], number)
+        if mention.key:
+            known[mention.key][number] |= written[subject]
+    for index in alone:
+        mention = mentions[index]
+        named: dict[str, set[Token]] = defaultdict(set)
+        for number, tokens in known.get(mention.key, {}).items():
+            named[find(number)] |= tokens
+        if len(named) > 1:
+            mine = written[(mention.report, mention.subject)]
+            named = {top: tokens for top, tokens in named.items() if corroborated(mine, tokens)}
+        if len(named) == 1:
+            join(labels[index], next(iter(named)))

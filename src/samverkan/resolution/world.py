@@ -32,7 +32,7 @@ from samverkan.resolution.near_keys import KeyMention, Token, context_tokens
 from samverkan.resolution.records import PERSON_ROLES, PersonRecord, person_records
 from samverkan.scenario.noise import VARIANT_OPS
 
-# Which entity kind each identifier kind names (as ``entities.linking`` links them).
+# Which entity kind each identifier kind (and a company's name) names, as the product links them.
 IDENTIFIER_ENTITY_KINDS = {
     "phone": "phone",
     "plate": "vehicle",
@@ -44,6 +44,7 @@ IDENTIFIER_ENTITY_KINDS = {
     "address": "address",
     "email": "email",
     "imei": "device",
+    "company_name": "company",
 }
 
 
@@ -144,6 +145,7 @@ def _add_identifiers(
                     problem=row.problem,
                     region=region,
                     report=report,
+                    subject=row.subject_ref,
                 ),
                 truth=fact["entity"],
                 variant_only=set(fact["noise"]) <= VARIANT_OPS,

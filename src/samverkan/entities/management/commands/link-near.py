@@ -25,5 +25,6 @@ class Command(BaseCommand):
         swept = near_sweep(progress=Progress(quiet=options["quiet"]))
         self.stdout.write(
             f"{swept.refused} refused writings ({swept.repaired} repaired), "
-            f"{swept.rare} rare keys ({swept.merged} merged)"
+            f"{swept.rare} rare keys ({swept.merged} merged), "
+            f"{swept.company_names} company names linked"
         )
