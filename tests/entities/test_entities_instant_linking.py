@@ -115,3 +115,44 @@ def test_entities_are_for_intelligence_readers_only(
     assert client.get(f"/entities/{entity.pk}/").status_code == 404
     assert client.get("/entities/").status_code == 404
     assert entity_report.pk
+
+
+def test_the_page_says_what_kinds_of_reports_and_which_districts(
+    client: Client, oslo_coordinator: User
+) -> None:
+    assert oslo_coordinator.organisation is not None
+    for number, (kind, country, municipality) in enumerate(
+        [
+            ("courier_statement", "NO", "0301"),
+            ("courier_statement", "NO", "0301"),
+            ("observation", "SE", "0180"),
+        ]
+    ):
+        data = ReportIn.model_validate(
+            {
+                "kind": kind,
+                "external_id": f"p-{number}",
+                "occurred_at": "2026-05-02T06:40:00+02:00",
+                "handling": {"tlp": "AMBER"},
+                "place": {"country": country, "municipality_code": municipality},
+                **(
+                    {"route": {"crossing": "Svinesund"}}
+                    if kind == "courier_statement"
+                    else {"observation": {"source": "surveillance"}}
+                ),
+                "subjects": [
+                    {
+                        "ref": "s",
+                        "role": "backer",
+                        "mentions": [{"kind": "phone", "value": WRITINGS[0]}],
+                    }
+                ],
+            }
+        )
+        report_submit(organisation=oslo_coordinator.organisation, data=data, by=None, via="test")
+    _read_with_purpose(client, oslo_coordinator)
+    phone = Entity.objects.get(kind="phone")
+    page = client.get(f"/entities/{phone.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Kinds of reports: Courier statement (2), Observation (1)" in page
+    assert "Where: Oslo (2), Norrmalm (1)" in page
+    assert '<span class="count">2</span><span class="label">districts</span>' in page

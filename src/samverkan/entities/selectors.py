@@ -7,6 +7,7 @@ read that shows identifiers writes one consultation event.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
+from samverkan.geography.lookup import responsible_unit
 from samverkan.imports.about import ImportedAbout, imported_about
 from samverkan.intake.models import Report
 from samverkan.resolution.near_keys import address_prefix, near_candidates, street_neighbours
@@ -51,6 +53,9 @@ class EntitySummary:
     first_seen: datetime | None
     last_seen: datetime | None
     kinds: dict[str, int]
+    # The police districts (Swedish local police areas) where the reports took
+    # place, most reports first: (name, reports).
+    districts: list[tuple[str, int]]
     roles: dict[str, int]
     recent: list[Report]
     judgements: list[EntityJudgement]
@@ -112,6 +117,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         last_seen=Max("occurred_at"),
     )
     kinds = dict(reports.values_list("kind").annotate(n=Count("id", distinct=True)))
+    districts = _districts(reports)
     roles = dict(
         links.values_list("mention__subject_role").annotate(
             n=Count("mention__report", distinct=True)
@@ -158,6 +164,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         first_seen=figures["first_seen"],
         last_seen=figures["last_seen"],
         kinds=kinds,
+        districts=districts,
         roles=roles,
         recent=recent,
         # Analysts' decisions (and their reasons) stay in the deciding
@@ -179,6 +186,22 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
 
 
 NEAR_SHOWN = 10
+
+
+def _districts(reports: QuerySet[Report]) -> list[tuple[str, int]]:
+    """Where the reports took place, by the police unit that answers for each place."""
+    places = reports.values_list(
+        "pk", "payload__place__country", "payload__place__municipality_code"
+    )
+    counted: Counter[str] = Counter()
+    for _report, country, code in places:
+        if not country or not code:
+            continue
+        try:
+            counted[responsible_unit(country, code).name] += 1
+        except KeyError:
+            continue  # a municipality the shipped list does not know
+    return counted.most_common()
 
 
 def _near(entity: Entity, reader: User) -> tuple[NearEntity, ...]:

@@ -20,6 +20,7 @@ from samverkan.entities.models import EntityKind, Judgement
 from samverkan.entities.selectors import entities_most_named, entity_read
 from samverkan.entities.services import JudgementError, entity_judge, entity_merge, entity_split
 from samverkan.intake.labels import MENTION_KINDS, SUBJECT_ROLES
+from samverkan.intake.models import ReportKind
 
 
 @never_cache
@@ -35,6 +36,7 @@ def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
         raise Http404 from None
     roles = {SUBJECT_ROLES.get(role, role): n for role, n in summary.roles.items()}
     written = [(MENTION_KINDS.get(kind, kind), raw, n) for kind, raw, n in summary.written]
+    report_kinds = [(ReportKind(kind).label, n) for kind, n in summary.kinds.items()]
     return render(
         request,
         "entities/entity_detail.html",
@@ -42,6 +44,7 @@ def entity_detail(request: HttpRequest, entity_id: int) -> HttpResponse:
             "summary": summary,
             "roles": roles,
             "written": written,
+            "report_kinds": sorted(report_kinds, key=lambda row: -row[1]),
             "judgements": summary.judgements,
             "can_judge": reader.has_role("analyst"),
             "form": JudgementForm(),
