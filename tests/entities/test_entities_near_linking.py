@@ -246,3 +246,32 @@ def test_a_near_number_only_others_may_see_is_not_shown(
     # Kripos's RED report stays in Kripos: the near number does not exist for customs.
     assert "Written one keystroke apart" not in customs_page
     assert "070-123 54 67" not in customs_page
+
+
+def test_an_address_without_postcode_in_a_big_town_joins_where_its_person_lives(
+    kripos_analyst: User,
+) -> None:
+    _report(
+        kripos_analyst,
+        "r-1",
+        ("address", "Storvägen 8, 116 57 Stockholm"),
+        ("person_name", "Eva Lund"),
+    )
+    _report(
+        kripos_analyst,
+        "r-2",
+        ("address", "Storvägen 8, 128 30 Stockholm"),
+        ("person_name", "Omar Khalid"),
+    )
+    _report(
+        kripos_analyst,
+        "r-3",
+        ("address", "Storvägen 8 lgh 1101, Stockholm"),
+        ("person_name", "Eva Lund"),
+    )
+    _report(kripos_analyst, "r-4", ("address", "Storvägen 8, Stockholm"))
+
+    bare = Mention.objects.get(raw="Storvägen 8 lgh 1101, Stockholm")
+    assert EntityMention.objects.get(mention=bare).entity.key == "SE:11657:storvagen:8"
+    unknown = Mention.objects.get(raw="Storvägen 8, Stockholm")
+    assert not EntityMention.objects.filter(mention=unknown).exists()

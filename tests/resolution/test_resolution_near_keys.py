@@ -163,3 +163,31 @@ def test_two_companies_of_one_name_are_told_apart_by_the_account_written_with_it
     assert clusters[by_account] == clusters[oslo] == clusters[first_number]
     assert clusters[account] != clusters[oslo]  # the account is its own entity
     assert clusters[unknown] not in {clusters[oslo]}  # which of the two is meant is not known
+
+
+def test_a_norwegian_street_typo_is_compared_with_the_ending_as_written() -> None:
+    # "Bjørkeevgen" is one swap from "Bjørkevegen", which the key writes "bjorkeveien".
+    world = Reports()
+    [known] = world.add(("address", "Bjørkevegen 9, 3562 Trøym"), country="NO")
+    [typo] = world.add(("address", "Bjørkeevgen 9 H0203, 3562 Trøym"), country="NO")
+    clusters = world.clusters()
+    assert clusters[typo] == clusters[known]
+
+
+def test_an_address_without_postcode_and_with_a_typo_finds_its_one_street() -> None:
+    world = Reports()
+    [known] = world.add(("address", "Skolbacken 19, 116 81 Stockholm"))
+    [bare] = world.add(("address", "Soklbacken 19, Stockholm"))
+    clusters = world.clusters()
+    assert clusters[bare] == clusters[known]
+
+
+def test_a_street_at_two_postcodes_of_a_town_is_told_apart_by_who_lives_there() -> None:
+    world = Reports()
+    [first] = world.add(("address", "Storvägen 8, 116 57 Stockholm"), ("person_name", "Eva Lund"))
+    world.add(("address", "Storvägen 8, 128 30 Stockholm"), ("person_name", "Omar Khalid"))
+    [bare] = world.add(("address", "Storvägen 8 lgh 1101, Stockholm"), ("person_name", "Eva Lund"))
+    [unknown] = world.add(("address", "Storvägen 8, Stockholm"))
+    clusters = world.clusters()
+    assert clusters[bare] == clusters[first]
+    assert sum(c == clusters[unknown] for c in clusters) == 1

@@ -138,6 +138,14 @@ def _repair(mention: Mention, *, region: str) -> bool:
     kind = ENTITY_KIND_OF[mention.kind].value
     if mention.problem == _NO_POSTCODE:
         keys = town_candidates(mention.raw, region=region, known=_known_streets)
+        if len(keys) > 1:
+            rows = Mention.objects.filter(report_id=mention.report_id).exclude(pk=mention.pk)
+            mine = context_tokens(rows.values_list("kind", "key", "raw"))
+            keys = {
+                key
+                for key in keys
+                if corroborated(mine, _context(Entity.objects.get(kind=kind, key=key)))
+            }
     else:
         keys = repair_candidates(
             mention.kind, mention.raw, region=region, known=lambda k: _known(kind, k)
@@ -194,11 +202,16 @@ def _known(kind: str, keys: set[str]) -> set[str]:
     return set(Entity.objects.filter(kind=kind, key__in=keys).values_list("key", flat=True))
 
 
-def _known_streets(street: tuple[str, str, str]) -> dict[str, set[str]]:
-    """Known address keys with this country, street and number, and the towns written with each."""
-    country, name, number = street
+def _known_streets(number: tuple[str, str]) -> dict[str, set[str]]:
+    """Known address keys of a country with this house number, and the towns written with each.
+
+    Reads every such key of the country (the street may be misspelt, so the
+    index on the key's start does not help): run for addresses written
+    without a postcode only.
+    """
+    country, house = number
     keys = Entity.objects.filter(
-        kind=EntityKind.ADDRESS, key__startswith=f"{country}:", key__endswith=f":{name}:{number}"
+        kind=EntityKind.ADDRESS, key__startswith=f"{country}:", key__endswith=f":{house}"
     ).values_list("key", flat=True)
     towns: dict[str, set[str]] = {}
     for key in keys:

@@ -14,8 +14,8 @@ a reason an analyst can read and check:
   both exist), so without that the pair is left apart: measured,
   uncorroborated merges of plates cost more precision than they gain recall.
 - **town**: an address written without a postcode ("Storgatan 7,
-  Sundsvall") is the known address with that street, number and town, if
-  exactly one is known.
+  Sundsvall") is the known address with that street (or, failing that, a
+  street one letter from it), number and town, if exactly one is known.
 - **company name**: a company's name joins the organisation number written
   with it in the same subject; a company written by name alone joins the
   one company known by that name (``identifiers.company_name``), and stays
@@ -47,8 +47,8 @@ REPAIRABLE_PROBLEMS = frozenset({"checksum", "date", "format", "invalid", "lengt
 Token = tuple[str, str]
 Known = Callable[[set[str]], set[str]]
 StreetTown = tuple[str, str, str, str]
-# Known address keys with a street and number, and the towns written with each.
-KnownStreets = Callable[[tuple[str, str, str]], dict[str, set[str]]]
+# Known address keys of a country with a house number, and the towns written with each.
+KnownStreets = Callable[[tuple[str, str]], dict[str, set[str]]]
 
 
 def repair_candidates(kind: str, raw: str, *, region: str | None, known: Known) -> set[str]:
@@ -74,17 +74,27 @@ def town_candidates(raw: str, *, region: str | None, known: KnownStreets) -> set
     """Known address keys with the street, number and town of an address without postcode.
 
     Read in both countries, not only the report's: a Swedish officer writes
-    down a Norwegian address too, and the town has to match as well.
+    down a Norwegian address too, and the town has to match as well. A
+    street written with one letter wrong is taken only when no known street
+    of that town and number is written exactly so. A big town has the same
+    street name at several postcodes: the caller then keeps those whose
+    reports share something with the mention's (``corroborated``).
     """
-    candidates = set()
+    exact, near = set(), set()
     for country in dict.fromkeys([region, "SE", "NO"]):
         parts = street_and_town(raw, region=country)
         if parts is None:
             continue
         country_read, street, number, town = parts
-        found = known((country_read, street, number))
-        candidates |= {key for key, towns in found.items() if town in towns}
-    return candidates
+        for key, towns in known((country_read, number)).items():
+            if town not in towns:
+                continue
+            known_street = key.split(":")[2]
+            if known_street == street:
+                exact.add(key)
+            elif one_edit_apart(known_street, street):
+                near.add(key)
+    return exact or near
 
 
 def address_prefix(key: str) -> str:
@@ -93,13 +103,31 @@ def address_prefix(key: str) -> str:
     return f"{country}:{postcode}:"
 
 
+# Norwegian street-type endings a key writes one way ("veien", "gata") and
+# writers several: a typo in "Bjørkevegen" is one letter from "vegen", not "veien".
+_NORWEGIAN_FORMS = {"veien": ("veien", "vegen", "veg", "vei"), "gata": ("gata", "gate", "gaten")}
+
+
+def _written_forms(street: str) -> set[str]:
+    """A keyed street and the ways its Norwegian ending is written."""
+    for ending, forms in _NORWEGIAN_FORMS.items():
+        if street.endswith(ending):
+            stem = street[: -len(ending)]
+            return {stem + form for form in forms}
+    return {street}
+
+
 def street_neighbours(key: str, others: Iterable[str]) -> set[str]:
     """Among ``others`` (same prefix), the address keys one letter of street name from ``key``."""
-    _country, _postcode, street, number = key.split(":")
+    country, _postcode, street, number = key.split(":")
+    mine = _written_forms(street) if country == "NO" else {street}
     found = set()
     for other in others:
         _, _, other_street, other_number = other.split(":")
-        if other_number == number and one_edit_apart(street, other_street):
+        if other_number != number:
+            continue
+        theirs = _written_forms(other_street) if country == "NO" else {other_street}
+        if any(one_edit_apart(a, b) for a in mine for b in theirs):
             found.add(other)
     return found
 
@@ -157,12 +185,12 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
         keys_of_kind[kind].add(key)
         if kind == "address":
             by_prefix[address_prefix(key)].add(key)
-    streets: dict[tuple[str, str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    streets: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for mention in mentions:
         if mention.kind == "address" and mention.key:
             parts = street_and_town(mention.raw, region=mention.region)
             if parts is not None:
-                streets[parts[:3]][mention.key].add(parts[3])
+                streets[(parts[0], parts[2])][mention.key].add(parts[3])
     parent: dict[str, str] = {}
 
     def find(label: str) -> str:
@@ -203,6 +231,13 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
             repaired = town_candidates(
                 mention.raw, region=mention.region, known=lambda street: streets.get(street, {})
             )
+            if len(repaired) > 1:
+                mine = contexts[mention.report]
+                repaired = {
+                    other
+                    for other in repaired
+                    if corroborated(mine, context(kind, other, support[(kind, other)]))
+                }
         if len(repaired) == 1:
             join(label, f"{kind}:{repaired.pop()}")
     for (kind, key), reports in support.items():
