@@ -191,3 +191,15 @@ def test_a_street_at_two_postcodes_of_a_town_is_told_apart_by_who_lives_there() 
     clusters = world.clusters()
     assert clusters[bare] == clusters[first]
     assert sum(c == clusters[unknown] for c in clusters) == 1
+
+
+def test_a_postal_item_one_digit_off_joins_without_more_but_not_across_posts() -> None:
+    # Both ids keep a right check digit; item ids are too sparse for a neighbour.
+    world = Reports()
+    [item] = world.add(("postal_item", "RR123456025SE"))
+    [slip] = world.add(("postal_item", "RR 123 756 025 SE"))
+    [spain] = world.add(("postal_item", "RR123456003ES"))
+    [sweden] = world.add(("postal_item", "RR123456003SE"))
+    clusters = world.clusters()
+    assert clusters[slip] == clusters[item]
+    assert clusters[spain] != clusters[sweden]  # a swap of the post's letters is another post

@@ -51,6 +51,7 @@ from samverkan.resolution.near_keys import (
     corroborated,
     near_candidates,
     repair_candidates,
+    slip_needs_nothing_more,
     street_neighbours,
     town_candidates,
 )
@@ -188,7 +189,7 @@ def _merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | Non
     for key in sorted(candidates):
         other = Entity.objects.get(kind=entity.kind, key=key)
         theirs = _context(other)
-        if corroborated(mine, theirs):
+        if slip_needs_nothing_more(entity.kind, entity.key, key) or corroborated(mine, theirs):
             shared = sorted({kind for kind, _ in mine & theirs})
             merged += _merge(entity, other, NearRule.SLIP, {"report": report_id, "shared": shared})
     return merged
