@@ -110,3 +110,18 @@ def test_a_name_written_before_its_number_is_linked_by_the_nightly_sweep(
     assert link is not None
     assert (link.entity.key, link.reason) == ("5560360793", LinkReason.NAME)
     assert near_sweep().company_names == 0
+
+
+def test_a_name_written_with_a_typo_finds_the_one_company_a_letter_away(
+    kripos_analyst: User,
+) -> None:
+    _company(
+        kripos_analyst,
+        "r-1",
+        ("se_org_number", ORG),
+        ("company_name", "Mårtensson Frisörsalong AB"),
+    )
+    _company(kripos_analyst, "r-2", ("company_name", "Mårtensson Frisörsalogn AB"))
+    link = _link("Mårtensson Frisörsalogn AB", "r-2")
+    assert link is not None
+    assert (link.entity.key, link.reason) == ("5560360793", LinkReason.NAME)

@@ -203,3 +203,11 @@ def test_a_postal_item_one_digit_off_joins_without_more_but_not_across_posts() -
     clusters = world.clusters()
     assert clusters[slip] == clusters[item]
     assert clusters[spain] != clusters[sweden]  # a swap of the post's letters is another post
+
+
+def test_a_company_name_with_a_typo_alone_joins_the_one_name_a_letter_away() -> None:
+    world = Reports()
+    [_, number] = world.add(("company_name", "Mårtensson Frisörsalong AB"), ("se_org_number", ORG))
+    [typo] = world.add(("company_name", "Mårtensson Frisörsalogn AB"))
+    clusters = world.clusters()
+    assert clusters[typo] == clusters[number]

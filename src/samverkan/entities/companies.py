@@ -23,7 +23,12 @@ from collections.abc import Iterable, Sequence
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityKind, EntityMention, LinkReason
 from samverkan.intake.models import Mention
-from samverkan.resolution.near_keys import COMPANY_NAME, ORGANISATION_NUMBER_KINDS, Token
+from samverkan.resolution.near_keys import (
+    COMPANY_NAME,
+    ORGANISATION_NUMBER_KINDS,
+    Token,
+    similar_names,
+)
 
 # Enough of a company's subjects to tell two companies of one name apart.
 _SUBJECTS_READ = 200
@@ -66,10 +71,22 @@ def _subject_link(names: list[Mention], subject: list[Mention]) -> int:
 
 
 def _company_named(key: str, *, written: set[Token]) -> Entity | None:
-    """The one company entity known by this name (told apart by ``written`` if two are)."""
-    homes = EntityMention.objects.filter(
-        mention__kind=COMPANY_NAME, mention__key=key, entity__kind=EntityKind.COMPANY
-    ).values_list("entity_id", flat=True)
+    """The one company entity known by this name (told apart by ``written`` if two are).
+
+    A name no company bears exactly is looked for one letter off.
+    """
+    named = EntityMention.objects.filter(
+        mention__kind=COMPANY_NAME, entity__kind=EntityKind.COMPANY
+    )
+    if not named.filter(mention__key=key).exists():
+        alike = named.filter(mention__key__startswith=key[:2]).values_list(
+            "mention__key", flat=True
+        )
+        names = similar_names(key, set(alike))
+        if len(names) != 1:
+            return None
+        key = names[0]
+    homes = named.filter(mention__key=key).values_list("entity_id", flat=True)
     tops = {entity_current(e).pk: entity_current(e) for e in Entity.objects.filter(pk__in=homes)}
     if len(tops) > 1:
         tops = {pk: e for pk, e in tops.items() if not written.isdisjoint(_written_with(e, key))}

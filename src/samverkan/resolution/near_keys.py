@@ -275,6 +275,15 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
     return [find(label) for label in labels]
 
 
+def similar_names(key: str, known: Iterable[str]) -> list[str]:
+    """Known company-name keys one letter from ``key``, that begin as it does.
+
+    For a name written with a typo ("Frisörsalogn"): the first two letters
+    are taken as written, which lets the database look by an index.
+    """
+    return [name for name in known if name[:2] == key[:2] and one_edit_apart(name, key)]
+
+
 def _company_names(
     mentions: Sequence[KeyMention],
     labels: list[str],
@@ -311,7 +320,10 @@ def _company_names(
     for index in alone:
         mention = mentions[index]
         named: dict[str, set[Token]] = defaultdict(set)
-        for number, tokens in known.get(mention.key, {}).items():
+        names = [mention.key] if mention.key in known else similar_names(mention.key, known)
+        if len(names) != 1:
+            continue
+        for number, tokens in known[names[0]].items():
             named[find(number)] |= tokens
         if len(named) > 1:
             mine = written[(mention.report, mention.subject)]
