@@ -147,3 +147,39 @@ def test_a_bare_name_joins_the_one_namesake_known_by_more_than_a_name() -> None:
         records=6, pairs=[Pair(0, 1, 0.99)], traits=traits, thresholds=Thresholds(0.95, 0.6)
     )
     assert strict.cluster_of == [0, 0, 2, 3, 4, 5]
+
+
+def test_a_drop_label_never_joins_the_namesake_known_by_a_birth_date() -> None:
+    # 0, 1: "Thea Pedersen" on labels at a drop (a crowded entrance, the
+    # second written without its postcode); 2: a Thea Pedersen known by her
+    # personal number and nothing else. A bare name (3) links all three.
+    thea = Traits(first="thea", group="thea", last="pedersen")
+    label = replace(thea, home=("0778", "isaksenstien", "58b"), crowded=True)
+    traits = [
+        label,
+        replace(label, home=(None, "isaksenstien", "58b")),
+        replace(thea, birth="1981-12-10"),
+        thea,
+    ]
+    pairs = [Pair(0, 1, 0.95), Pair(2, 3, 0.9), Pair(1, 3, 0.8)]
+    assert cluster(records=4, pairs=pairs, traits=traits).cluster_of == [0, 0, 2, 2]
+    # At a home that is not crowded, and with a name not common, they join.
+    quiet = [replace(t, crowded=False) for t in traits]
+    assert cluster(records=4, pairs=pairs, traits=quiet).cluster_of == [0, 0, 0, 0]
+
+
+def test_under_a_common_name_a_home_and_a_birth_date_join_only_through_a_phone() -> None:
+    # "Erik Johansson" at a home and "Erik Johansson" known by a birth date,
+    # linked by their name alone: under a common name, two people.
+    erik = Traits(first="erik", group="erik", last="johansson", common=True)
+    homed = replace(erik, home=("92154", "mollebacken", "43"))
+    born = replace(erik, birth="1977-02-19")
+    assert cluster(records=2, pairs=[Pair(0, 1, 0.8)], traits=[homed, born]).cluster_of == [0, 1]
+    # A shared phone, or a name that is not common, lets them join.
+    phoned = [replace(homed, phones=("+46701234567",)), replace(born, phones=("+46701234567",))]
+    assert cluster(records=2, pairs=[Pair(0, 1, 0.8)], traits=phoned).cluster_of == [0, 0]
+    rare = [replace(homed, common=False), replace(born, common=False)]
+    assert cluster(records=2, pairs=[Pair(0, 1, 0.8)], traits=rare).cluster_of == [0, 0]
+    # A birth date on both sides is the birth rule's to judge, not this one's.
+    both = [replace(homed, birth="1977-02-19"), born]
+    assert cluster(records=2, pairs=[Pair(0, 1, 0.8)], traits=both).cluster_of == [0, 0]

@@ -6,7 +6,7 @@ from typing import Any
 
 from samverkan.intake.mentions import MentionRow
 from samverkan.resolution.records import PersonRecord, payload_person_records, person_records
-from samverkan.resolution.resolve import record_traits
+from samverkan.resolution.resolve import record_traits, records_traits
 
 
 def _payload() -> dict[str, Any]:
@@ -78,3 +78,31 @@ def test_a_record_is_bare_when_it_gives_a_full_name_and_nothing_else() -> None:
     assert not record_traits(record(("person_name", "Leila"))).bare
     assert not record_traits(record(("person_name", "Leila Ahmed"), ("phone", "0701234567"))).bare
     assert not record_traits(record(("person_name", "Leila Ahmed"), ("nickname", "Lilla"))).bare
+
+
+def test_crowded_entrances_and_common_names_are_counted_over_all_records() -> None:
+    def record(ref: str, *mentions: tuple[str, str]) -> PersonRecord:
+        payload = {
+            "external_id": ref,
+            "subjects": [
+                {
+                    "ref": "s1",
+                    "role": "recipient",
+                    "mentions": [{"kind": k, "value": v} for k, v in mentions],
+                }
+            ],
+        }
+        [made] = payload_person_records(payload, organisation="se-agent-ica", country="SE")
+        return made
+
+    drop = "Furutorget 41, 512 85 Borås"
+    names = ["Zainab Jansson", "Anita Berg", "Hans Larsson", "Erik Magnusson", "Bo Ali"]
+    labels = [record(f"d{i}", ("person_name", n), ("address", drop)) for i, n in enumerate(names)]
+    home = record("h", ("person_name", "Bo Ali"), ("address", "Storgatan 12, 123 45 Stockholm"))
+    number = record("p", ("person_name", "Bo Ali"), ("se_personal_number", "850302-1233"))
+    traits = records_traits([*labels, home, number])
+    assert [t.crowded for t in traits] == [True] * 5 + [False, False]
+    # "Bo Ali" has two homes and a personal number: three bearers, common.
+    assert [t.common for t in traits] == [False] * 4 + [True] * 3
+    # Four names at one entrance are a household, not a drop.
+    assert not any(t.crowded for t in records_traits(labels[:4]))

@@ -24,6 +24,13 @@ Invariants:
   bridge), while two typos of one name each join the cluster of the name
   they misspell. Forced links are not checked (a personal number or an
   analyst outweighs a spelling or a move).
+- Nor does a scored link join a cluster that lives at a crowded entrance
+  (``Traits.crowded``: many different names written there, a drop's labels)
+  to one known by a birth date and no home, nor a cluster known by a home and
+  no birth date to one known by a birth date and no home when they share no
+  phone and the name is common (``Traits.common``: borne by several personal
+  numbers and homes) — a name and nothing else joins namesakes as often as
+  one person (``_Profile.agrees``).
 - Last, a cluster of records that give nothing but one name joins the one
   cluster that gives that name with more (a birth date, a phone, an
   address), when exactly one does and the rules above allow it
@@ -52,6 +59,14 @@ FORCED = 2.0  # sorts forced links before every scored pair
 # clusters, 0.96 of record pairs, medium and small). The rule acts as a link
 # of this strength: it joins only under an auto-link threshold at or below it.
 BARE_NAME_LINK = 0.9
+# An entrance where records give this many different names (given-name group
+# and family name) is crowded: a drop receiving for its false names, not a
+# home. Generated homes show at most 7 such names (a family of six, typos)
+# and 5 or more at 3 % of homes with several names; drops 4 to 10 and more.
+CROWDED_NAMES = 5
+# A name is common when its personal numbers and homes (entrances) written
+# with it number this many or more: two people or more bear it.
+COMMON_NAME = 3
 STREET_KEYSTROKES = 2  # street writings this far apart can be one entrance (``_one_entrance``)
 _T = TypeVar("_T", str, tuple[str, str | None])
 
@@ -95,7 +110,11 @@ class Traits:
     family name; ``birth`` an ISO birth date; ``home`` an address as
     (postcode or None, folded street, house number). ``bare``: the record
     gives a given and a family name and nothing else (no birth, number,
-    phone, address or nickname), see ``_join_bare_names``.
+    phone, address or nickname), see ``_join_bare_names``. The rest is
+    read from all records (``resolve.records_traits``): ``crowded``, the
+    home is an entrance where ``CROWDED_NAMES`` or more different names are
+    written; ``common``, the name is borne by ``COMMON_NAME`` or more
+    personal numbers and homes; ``phones``, the record's phone keys.
     """
 
     first: str | None = None
@@ -104,6 +123,9 @@ class Traits:
     birth: str | None = None
     home: tuple[str | None, str, str] | None = None
     bare: bool = False
+    crowded: bool = False
+    common: bool = False
+    phones: tuple[str, ...] = ()
 
 
 NO_TRAITS = Traits()
@@ -140,15 +162,18 @@ def _near(a: str | None, b: str | None) -> bool:
 
 
 class _Profile:
-    """What a cluster's records say: given and family names counted, birth dates, homes."""
+    """What a cluster's records say: names counted, birth dates, homes, phones."""
 
-    __slots__ = ("births", "givens", "homes", "lasts")
+    __slots__ = ("births", "common", "crowded", "givens", "homes", "lasts", "phones")
 
     def __init__(self, traits: Traits) -> None:
         self.givens: Counter[tuple[str, str | None]] = Counter()
         self.lasts: Counter[str] = Counter()
         self.births: set[str] = set()
         self.homes: set[tuple[str | None, str, str]] = set()
+        self.phones: set[str] = set(traits.phones)
+        self.crowded = traits.crowded  # lives at a crowded entrance
+        self.common = traits.common  # bears a common name
         if traits.home:
             self.homes.add(traits.home)
         if traits.first:
@@ -163,6 +188,9 @@ class _Profile:
         self.lasts.update(other.lasts)
         self.births.update(other.births)
         self.homes.update(other.homes)
+        self.phones.update(other.phones)
+        self.crowded = self.crowded or other.crowded
+        self.common = self.common or other.common
 
     def agrees(self, other: _Profile) -> bool:
         if self.givens and other.givens:
@@ -173,7 +201,30 @@ class _Profile:
             return False
         if not all(_near(a, b) for a in self.births for b in other.births):
             return False
-        return all(_one_entrance(a, b) for a in self.homes for b in other.homes)
+        if not all(_one_entrance(a, b) for a in self.homes for b in other.homes):
+            return False
+        return not (_name_only_namesakes(self, other) or _name_only_namesakes(other, self))
+
+    def known_only_by_birth(self) -> bool:
+        return bool(self.births) and not self.homes
+
+
+def _name_only_namesakes(homed: _Profile, born: _Profile) -> bool:
+    """Whether ``homed`` and ``born`` are likely namesakes that only a name links.
+
+    A drop's label (a cluster at a crowded entrance) is not the person of
+    that name known by a birth date elsewhere; nor, under a common name, is
+    a cluster known by a home and no birth date the one known by a birth
+    date and no home, unless they share a phone. All homes of a cluster are
+    one entrance (``_one_entrance``), so one crowded home makes it a drop's.
+    """
+    if not born.known_only_by_birth():
+        return False
+    if homed.crowded:
+        return True
+    return (
+        homed.common and bool(homed.homes) and not homed.births and not (homed.phones & born.phones)
+    )
 
 
 def _usual(counts: Counter[_T]) -> _T:

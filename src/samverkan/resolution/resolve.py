@@ -10,12 +10,14 @@ explain, every pair to review comes with its ``explanation.Explanation``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pyarrow as pa
 
 from samverkan.resolution.clustering import (
+    COMMON_NAME,
+    CROWDED_NAMES,
     DEFAULT_THRESHOLDS,
     NO_TRAITS,
     Pair,
@@ -76,7 +78,7 @@ def resolve(
         records=len(rows),
         pairs=pairs_of(scored),
         personal_numbers=[row.personal_number for row in rows],
-        traits=[record_traits(row) for row in rows],
+        traits=records_traits(rows),
         positive=_indices(judgements.positive, row_index),
         negative=_indices(judgements.negative, row_index),
         thresholds=thresholds,
@@ -108,8 +110,49 @@ def _explanations(
     return explained
 
 
+def records_traits(records: Sequence[PersonRecord]) -> list[Traits]:
+    """Each record's traits with what only all records tell: crowded homes, common names.
+
+    An entrance is crowded when ``CROWDED_NAMES`` or more different names
+    (given-name group and family name) are written at it; a name is common
+    when its personal numbers and its homes (entrances) together number
+    ``COMMON_NAME`` or more. Both are counted over the records given, so
+    they follow the data, never the truth.
+    """
+    names_at: dict[tuple[str | None, str, str], set[tuple[str | None, str]]] = {}
+    bearers: dict[tuple[str | None, str], set[object]] = {}
+    for record in records:
+        if not record.last_name:
+            continue
+        name = (record.given_group, record.last_name)
+        if record.street:
+            home = (record.postcode, record.street, record.house_number or "")
+            names_at.setdefault(home, set()).add(name)
+            bearers.setdefault(name, set()).add(home)
+        if record.personal_number:
+            bearers.setdefault(name, set()).add(record.personal_number)
+    crowded = {home for home, names in names_at.items() if len(names) >= CROWDED_NAMES}
+    common = {name for name, held in bearers.items() if len(held) >= COMMON_NAME}
+    traits = []
+    for record in records:
+        own = record_traits(record)
+        if own is not NO_TRAITS:
+            own = replace(
+                own,
+                crowded=own.home in crowded,
+                common=(own.group, own.last) in common,
+                phones=record.phones,
+            )
+        traits.append(own)
+    return traits
+
+
 def record_traits(record: PersonRecord) -> Traits:
-    """What a record says about who it is, for ``clustering.compatible``."""
+    """What a record says about who it is, for ``clustering.compatible``.
+
+    Alone: whether its home is crowded or its name common takes all
+    records (``records_traits``).
+    """
     if not (record.first_name or record.birth_date or record.street):
         return NO_TRAITS
     home = (record.postcode, record.street, record.house_number or "") if record.street else None
