@@ -6,7 +6,7 @@
 
 Generates the demo world and stores each of its reports through
 `report_submit` three times in a fresh database: as is; under another
-external id with the near-key step (`near_link`) replaced by a no-op; and
+external id with the near-key and company-name steps replaced by no-ops; and
 under a third with all linking replaced by no-ops, alternating report by
 report so the runs see the same load. Prints p50/p95 per report of each and
 the latency linking and near keys add.
@@ -64,7 +64,10 @@ def main() -> None:
         other = submission.report.model_copy(
             update={"external_id": submission.report.external_id + "-keys"}
         )
-        with mock.patch("samverkan.intake.services.near_link"):
+        with (
+            mock.patch("samverkan.intake.services.near_link"),
+            mock.patch("samverkan.intake.services.company_names_link"),
+        ):
             started = time.perf_counter()
             report_submit(organisation=organisation, data=other, by=None, via="bench")
             keys_only.append(time.perf_counter() - started)
@@ -74,6 +77,7 @@ def main() -> None:
         with (
             mock.patch("samverkan.intake.services.mentions_link", return_value=[]),
             mock.patch("samverkan.intake.services.near_link"),
+            mock.patch("samverkan.intake.services.company_names_link"),
         ):
             started = time.perf_counter()
             report_submit(organisation=organisation, data=other, by=None, via="bench")
@@ -95,7 +99,7 @@ def main() -> None:
     show("keys only:", keys_only)
     show("without linking:", bare)
     added("added by linking:", linked, bare)
-    added("of which near keys:", linked, keys_only)
+    added("of which near keys:", linked, keys_only)  # and company names
 
 
 if __name__ == "__main__":
