@@ -17,7 +17,7 @@ from django.test import Client
 from samverkan.access.models import Organisation, User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
-from samverkan.entities.near import near_sweep
+from samverkan.entities.sweep import near_sweep
 from samverkan.intake.models import Mention, Report
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit

@@ -12,31 +12,23 @@ Runs in the transaction that stores the report, right after
   entity's reports, is merged with it; an address whose street is one letter
   from a known one at the same postcode and number likewise. The merge is a
   judgement by the rule (no person), audited as a combination, and an
-  analyst splits it back exactly like any merge. A live "not the same"
-  judgement between the two stops it.
+  analyst splits it back exactly like any merge. A pair anyone ever judged,
+  including a split of a rule's merge, is never merged by a rule.
 
 Only a new key can make a new near pair, so looking from the entities the
 report created finds every pair in either order of arrival. What arrives
 later without a new key (the corroborating report, the one known identifier
-a refused writing can be) is found by ``near_sweep``, nightly in the worker
-and as ``samverkan link-near``: it looks again at every refused mention not
-yet linked, every entity named in at most ``RARE`` reports (a slip makes
-a rare key) and company names no entity holds yet (``companies``), each in
-its own transaction. A pair an analyst ever judged,
-including a split of a rule's merge, is never merged by a rule.
+a refused writing can be) is found by ``sweep.near_sweep``, nightly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
-from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.entities.companies import company_names_link, unlinked_company_subjects
 from samverkan.entities.linking import ENTITY_KIND_OF, entity_current
 from samverkan.entities.models import Entity, EntityKind, EntityMention, LinkReason, NearRule
 from samverkan.entities.services import entity_merge_by_rule
@@ -59,85 +51,32 @@ from samverkan.resolution.near_keys import (
 # Enough of a big entity's reports to find what it shares with a new one.
 _CONTEXT_REPORTS = 500
 _TOWNS_READ = 50
-# An entity named in this many reports or fewer is looked at again by the sweep.
-RARE = 2
-_NO_POSTCODE = "missing_postcode"
+NO_POSTCODE = "missing_postcode"
 
 
 def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[Entity]) -> int:
     """Repair refused mentions and merge new entities with their near keys; returns changes."""
     region = mention_region(report.payload, country=report.organisation.country)
-    changes = sum(_repair(mention, region=region) for mention in mentions if _refused(mention))
+    changes = sum(repair(mention, region=region) for mention in mentions if refused(mention))
     here = context_tokens((m.kind, m.key, m.raw) for m in mentions)
     for entity in created:
-        changes += _merge_near(entity, here=here, report_id=report.pk)
+        changes += merge_near(entity, here=here, report_id=report.pk)
     return changes
 
 
-@dataclass(frozen=True, slots=True)
-class NearSwept:
-    refused: int
-    repaired: int
-    rare: int
-    merged: int
-    company_names: int = 0
-
-
-def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
-    """Apply the near-key rules again to everything stored that a slip may have kept apart."""
-    say = progress or (lambda _: None)
-    refused = (
-        Mention.objects.filter(key="", entity_link__isnull=True, kind__in=list(ENTITY_KIND_OF))
-        .filter(
-            Q(problem__in=sorted(REPAIRABLE_PROBLEMS)) | Q(kind="address", problem=_NO_POSTCODE)
-        )
-        .select_related("report__organisation")
-        .order_by("pk")
-    )
-    repaired = looked = 0
-    for mention in refused.iterator(chunk_size=2000):
-        looked += 1
-        region = mention_region(mention.report.payload, country=mention.report.organisation.country)
-        with transaction.atomic():
-            repaired += _repair(mention, region=region)
-    say(f"{looked:,} refused writings looked at, {repaired:,} repaired")
-    rare = (
-        Entity.objects.filter(merged_into=None)
-        .exclude(key="")
-        .exclude(kind=EntityKind.PERSON)
-        .annotate(named=Count("links"))
-        .filter(named__lte=RARE)
-        .order_by("pk")
-    )
-    merged = seen = 0
-    for entity in rare.iterator(chunk_size=2000):
-        seen += 1
-        with transaction.atomic():
-            merged += _merge_near(entity, here=None, report_id=None)
-        if seen % 10_000 == 0:
-            say(f"{seen:,} rare keys looked at, {merged:,} merged")
-    say(f"{seen:,} rare keys looked at, {merged:,} merged")
-    names = 0
-    for subject in unlinked_company_subjects():
-        with transaction.atomic():
-            names += company_names_link(mentions=subject)
-    say(f"{names:,} company names linked")
-    return NearSwept(
-        refused=looked, repaired=repaired, rare=seen, merged=merged, company_names=names
-    )
-
-
-def _refused(mention: Mention) -> bool:
+def refused(mention: Mention) -> bool:
+    """Whether a mention is a writing its kind refused that a repair may link."""
     if mention.key or mention.kind not in ENTITY_KIND_OF:
         return False
     return mention.problem in REPAIRABLE_PROBLEMS or (
-        mention.kind == "address" and mention.problem == _NO_POSTCODE
+        mention.kind == "address" and mention.problem == NO_POSTCODE
     )
 
 
-def _repair(mention: Mention, *, region: str) -> bool:
+def repair(mention: Mention, *, region: str) -> bool:
+    """Link a refused mention to the one known identifier it can be; whether it was."""
     kind = ENTITY_KIND_OF[mention.kind].value
-    if mention.problem == _NO_POSTCODE:
+    if mention.problem == NO_POSTCODE:
         keys = town_candidates(mention.raw, region=region, known=_known_streets)
         if len(keys) > 1:
             rows = Mention.objects.filter(report_id=mention.report_id).exclude(pk=mention.pk)
@@ -169,7 +108,7 @@ def _repair(mention: Mention, *, region: str) -> bool:
     return True
 
 
-def _merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
+def merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
     """Merge ``entity`` with its near keys; ``here`` is its reports' context (None: read it)."""
     merged = 0
     if entity.kind == EntityKind.ADDRESS:

@@ -25,7 +25,7 @@ def people_resolve_nightly() -> int:
 @db_periodic_task(crontab(hour="3", minute="5"))
 def near_sweep_nightly() -> int:
     """Apply the near-key rules to what arrived without a new key; how many changes."""
-    from samverkan.entities.near import near_sweep
+    from samverkan.entities.sweep import near_sweep
 
     swept = near_sweep()
     return swept.repaired + swept.merged

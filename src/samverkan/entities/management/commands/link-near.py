@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from samverkan.entities.near import near_sweep
+from samverkan.entities.sweep import near_sweep
 from samverkan.resolution.progress import Progress
 
 
