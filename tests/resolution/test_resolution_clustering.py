@@ -183,3 +183,25 @@ def test_under_a_common_name_a_home_and_a_birth_date_join_only_through_a_phone()
     # A birth date on both sides is the birth rule's to judge, not this one's.
     both = [replace(homed, birth="1977-02-19"), born]
     assert cluster(records=2, pairs=[Pair(0, 1, 0.8)], traits=both).cluster_of == [0, 0]
+
+
+def test_a_bare_name_joins_its_namesake_written_with_more_in_the_same_report() -> None:
+    # 0: "Roy Helland" collecting a parcel, name only; 1: the label of that
+    # parcel, "Roy Helland" at a drop; 2: another Roy Helland at a home. No
+    # score links them and two namesakes keep the bare-name rule away.
+    roy = Traits(first="roy", group="roy", last="helland")
+    traits = [
+        replace(roy, bare=True),
+        replace(roy, home=("0720", "satherroa", "39")),
+        replace(roy, home=("5067", "myhrebraten", "49")),
+    ]
+    assert cluster(records=3, pairs=[], traits=traits).cluster_of == [0, 1, 2]
+    linked = cluster(records=3, pairs=[], traits=traits, co_reported=[(0, 1)])
+    assert linked.cluster_of == [0, 0, 2]
+    # A link of strength 0.99: a stricter auto-link, or a judgement, keeps them apart.
+    strict = Thresholds(auto_link=0.999, review=0.6)
+    assert cluster(
+        records=3, pairs=[], traits=traits, co_reported=[(0, 1)], thresholds=strict
+    ).cluster_of == [0, 1, 2]
+    judged = cluster(records=3, pairs=[], traits=traits, co_reported=[(0, 1)], negative=[(0, 1)])
+    assert judged.cluster_of == [0, 1, 2]

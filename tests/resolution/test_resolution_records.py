@@ -6,7 +6,7 @@ from typing import Any
 
 from samverkan.intake.mentions import MentionRow
 from samverkan.resolution.records import PersonRecord, payload_person_records, person_records
-from samverkan.resolution.resolve import record_traits, records_traits
+from samverkan.resolution.resolve import co_reported, record_traits, records_traits
 
 
 def _payload() -> dict[str, Any]:
@@ -106,3 +106,38 @@ def test_crowded_entrances_and_common_names_are_counted_over_all_records() -> No
     assert [t.common for t in traits] == [False] * 4 + [True] * 3
     # Four names at one entrance are a household, not a drop.
     assert not any(t.crowded for t in records_traits(labels[:4]))
+
+
+def test_a_bare_name_is_paired_with_its_namesake_written_with_more_in_its_report() -> None:
+    payload = {
+        "external_id": "r3",
+        "subjects": [
+            {
+                "ref": "s1",
+                "role": "recipient",
+                "mentions": [
+                    {"kind": "person_name", "value": "Roy Helland"},
+                    {"kind": "address", "value": "Sæterrøa 39, 0720 Oslo"},
+                ],
+            },
+            {
+                "ref": "s2",
+                "role": "seen",
+                "mentions": [{"kind": "person_name", "value": "Roy Helland"}],
+            },
+            {
+                "ref": "s3",
+                "role": "seen",
+                "mentions": [{"kind": "person_name", "value": "Silje Larsen"}],
+            },
+        ],
+    }
+    records = payload_person_records(payload, organisation="no-agent-kiwi", country="NO")
+    other = payload_person_records(
+        {**payload, "external_id": "r4", "subjects": payload["subjects"][1:]},
+        organisation="no-agent-kiwi",
+        country="NO",
+    )
+    everything = [*records, *other]
+    rows = list(range(len(everything)))
+    assert co_reported(everything, rows, records_traits(everything)) == [(1, 0)]

@@ -74,11 +74,13 @@ def resolve(
     scored = score_pairs(records_table(rows), model, threshold=thresholds.review, explain=explain)
     say(f"{len(scored):,} pairs scored at or above {thresholds.review}: clustering")
     row_index = _row_index(records, row_of)
+    traits = records_traits(rows)
     clustering = cluster(
         records=len(rows),
         pairs=pairs_of(scored),
         personal_numbers=[row.personal_number for row in rows],
-        traits=records_traits(rows),
+        traits=traits,
+        co_reported=co_reported(records, row_of, traits),
         positive=_indices(judgements.positive, row_index),
         negative=_indices(judgements.negative, row_index),
         thresholds=thresholds,
@@ -173,6 +175,29 @@ def record_traits(record: PersonRecord) -> Traits:
             or record.town
         ),
     )
+
+
+def co_reported(
+    records: Sequence[PersonRecord], row_of: list[int], traits: Sequence[Traits]
+) -> list[tuple[int, int]]:
+    """Pairs of rows: a bare name's and its namesake's written with more in the same report.
+
+    A parcel collected under a label's name gives the collector's name
+    alone beside the label's name and address; in a medium world 0.995 of
+    such pairs are one identity, where a bare name scored against the label
+    alone is no better than against any namesake. ``traits`` are the rows'.
+    """
+    dressed: dict[tuple[str | None, str, str | None, str], int] = {}
+    bare: list[tuple[tuple[str | None, str, str | None, str], int]] = []
+    for record, row in zip(records, row_of, strict=True):
+        if not record.last_name:
+            continue
+        key = (record.organisation, record.report, record.given_group, record.last_name)
+        if traits[row].bare:
+            bare.append((key, row))
+        else:
+            dressed.setdefault(key, row)
+    return [(row, dressed[key]) for key, row in bare if key in dressed]
 
 
 def _row_index(records: Sequence[PersonRecord], row_of: list[int]) -> dict[str, int]:
