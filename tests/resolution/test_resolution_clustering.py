@@ -149,6 +149,19 @@ def test_a_bare_name_joins_the_one_namesake_known_by_more_than_a_name() -> None:
     assert strict.cluster_of == [0, 0, 2, 3, 4, 5]
 
 
+def test_a_bare_name_joins_the_namesake_written_far_more_often_than_any_other() -> None:
+    # 0: "Omar Berg" bare; 1-5: one Omar Berg written five times (a busy
+    # backer); 6: another written once. Five to one: the bare name is the
+    # busy one's. Four to one is too close to call.
+    omar = Traits(first="omar", group="omar", last="berg")
+    busy = replace(omar, birth="1970-05-06")
+    traits = [replace(omar, bare=True), *[busy] * 5, replace(omar, birth="1988-11-12")]
+    chain = [Pair(i, i + 1, 0.95) for i in range(1, 5)]
+    assert cluster(records=7, pairs=chain, traits=traits).cluster_of == [0, 0, 0, 0, 0, 0, 6]
+    close = cluster(records=7, pairs=chain[:3], traits=traits)
+    assert close.cluster_of == [0, 1, 1, 1, 1, 5, 6]
+
+
 def test_a_drop_label_never_joins_the_namesake_known_by_a_birth_date() -> None:
     # 0, 1: "Thea Pedersen" on labels at a drop (a crowded entrance, the
     # second written without its postcode); 2: a Thea Pedersen known by her
