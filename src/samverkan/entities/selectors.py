@@ -198,8 +198,9 @@ def _districts(reports: QuerySet[Report]) -> list[tuple[str, int]]:
         if not country or not code:
             continue
         try:
-            counted[responsible_unit(country, code).name] += 1
-        except KeyError:
+            # str(): SQLite hands "1480" back from JSON as the number 1480.
+            counted[responsible_unit(str(country), str(code)).name] += 1
+        except (KeyError, ValueError):
             continue  # a municipality the shipped list does not know
     return counted.most_common()
 
