@@ -10,7 +10,7 @@ explain, every pair to review comes with its ``explanation.Explanation``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
@@ -135,25 +135,21 @@ def records_traits(records: Sequence[PersonRecord]) -> list[Traits]:
             bearers.setdefault(name, set()).add(record.personal_number)
     crowded = {home for home, names in names_at.items() if len(names) >= CROWDED_NAMES}
     common = {name for name, held in bearers.items() if len(held) >= COMMON_NAME}
-    traits = []
-    for record in records:
-        own = record_traits(record)
-        if own is not NO_TRAITS:
-            own = replace(
-                own,
-                crowded=own.home in crowded,
-                common=(own.group, own.last) in common,
-                phones=record.phones,
-            )
-        traits.append(own)
-    return traits
+    return [
+        record_traits(
+            record,
+            crowded=(record.postcode, record.street, record.house_number or "") in crowded,
+            common=(record.given_group, record.last_name) in common,
+        )
+        for record in records
+    ]
 
 
-def record_traits(record: PersonRecord) -> Traits:
+def record_traits(record: PersonRecord, *, crowded: bool = False, common: bool = False) -> Traits:
     """What a record says about who it is, for ``clustering.compatible``.
 
-    Alone: whether its home is crowded or its name common takes all
-    records (``records_traits``).
+    Whether its home is crowded or its name common takes all records
+    (``records_traits``); alone, neither.
     """
     if not (record.first_name or record.birth_date or record.street):
         return NO_TRAITS
@@ -164,6 +160,9 @@ def record_traits(record: PersonRecord) -> Traits:
         last=record.last_name,
         birth=record.birth_date,
         home=home,
+        crowded=crowded and home is not None,
+        common=common,
+        phones=record.phones,
         bare=bool(record.last_name)
         and not (
             record.birth_date
