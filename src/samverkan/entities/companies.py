@@ -86,7 +86,9 @@ def _company_named(key: str, *, written: set[Token]) -> Entity | None:
         if len(names) != 1:
             return None
         key = names[0]
-    homes = named.filter(mention__key=key).values_list("entity_id", flat=True)
+    # A list, not a subquery: PostgreSQL planned ``pk IN (subquery)`` for minutes
+    # on a freshly loaded database.
+    homes = set(named.filter(mention__key=key).values_list("entity_id", flat=True))
     tops = {entity_current(e).pk: entity_current(e) for e in Entity.objects.filter(pk__in=homes)}
     if len(tops) > 1:
         tops = {pk: e for pk, e in tops.items() if not written.isdisjoint(_written_with(e, key))}
