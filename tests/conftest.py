@@ -125,6 +125,13 @@ def oslo_coordinator(db: None) -> User:
 
 
 @pytest.fixture
+def kripos_analyst(db: None) -> User:
+    """An analyst at Kripos (Norway) who merges entities and decides on pairs to review."""
+    kripos = _organisation("no-kripos", OrganisationKind.NATIONAL_POLICE, "NO", "Kripos")
+    return _user("kripos_analyst", kripos, "Kari", ["analyst"])
+
+
+@pytest.fixture
 def outsider(db: None) -> User:
     """Has an account but no organisation: must see nothing at all."""
     return _user("outsider", None, "Otto", [])

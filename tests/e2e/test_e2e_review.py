@@ -21,7 +21,7 @@ from django.utils import translation
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from samverkan.access.models import Organisation, User
+from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import EntityJudgement, ReviewPair
 from samverkan.entities.people import people_resolve
@@ -33,17 +33,6 @@ from tests.entities.people_world import THRESHOLDS, people_world, person, report
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 POINTS = re.compile(r": ([+-]\d+\.\d)$")
-
-
-@pytest.fixture
-def kripos_analyst(db: None) -> User:
-    """An analyst at Kripos who decides on pairs the model is unsure of."""
-    kripos = Organisation.objects.create(
-        code="no-kripos", kind="national_police", country="NO", name="Kripos"
-    )
-    return User.objects.create_user(
-        username="kripos_analyst", organisation=kripos, roles=["analyst"]
-    )
 
 
 @pytest.fixture

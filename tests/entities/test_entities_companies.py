@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from samverkan.access.models import Organisation, User
+from samverkan.access.models import User
+from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityMention, LinkReason
 from samverkan.entities.sweep import near_sweep
 from samverkan.intake.models import Mention
@@ -18,16 +19,6 @@ pytestmark = pytest.mark.django_db
 ORG = "556036-0793"
 OTHER_ORG = "556036-1700"
 IBAN = "SE45 5000 0000 0583 9825 7466"
-
-
-@pytest.fixture
-def kripos_analyst(db: None) -> User:
-    kripos = Organisation.objects.create(
-        code="no-kripos", kind="national_police", country="NO", name="Kripos"
-    )
-    return User.objects.create_user(
-        username="kripos_analyst", organisation=kripos, roles=["analyst"]
-    )
 
 
 def _company(by: User, external_id: str, *mentions: tuple[str, str]) -> None:
@@ -68,6 +59,8 @@ def test_the_company_page_is_named_and_a_name_alone_joins_it(
     assert by_name is not None
     assert (with_number.entity, with_number.reason) == (company, LinkReason.SUBJECT)
     assert (by_name.entity, by_name.reason) == (company, LinkReason.NAME)
+    combined = AuditEvent.objects.get(action="combine")
+    assert combined.details == {"change": "company name", "mentions": [by_name.mention_id]}
 
     login_verified(client, kripos_analyst)
     client.post("/purpose/", {"reference": "op-vinterljus"})

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from samverkan.access.models import Organisation, User
+from samverkan.access.models import User
 from samverkan.access.policy import Forbidden, NotFound
 from samverkan.audit.models import AuditEvent
 from samverkan.audit.verification import audit_verify
@@ -25,17 +25,6 @@ pytestmark = pytest.mark.django_db
 
 KALLE = "19811218-9876"
 KARL = "19811218-9884"
-
-
-@pytest.fixture
-def kripos_analyst(db: None) -> User:
-    """An analyst at Kripos who reviews matches."""
-    kripos = Organisation.objects.create(
-        code="no-kripos", kind="national_police", country="NO", name="Kripos"
-    )
-    return User.objects.create_user(
-        username="kripos_analyst", organisation=kripos, roles=["analyst"]
-    )
 
 
 def _named(by: User, external_id: str, number: str, tlp: str = "AMBER") -> None:

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from samverkan.access.models import Organisation, User
+from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
 from samverkan.entities.sweep import near_sweep
@@ -27,16 +27,6 @@ pytestmark = pytest.mark.django_db
 
 PHONE = "070-123 45 67"
 SLIP = "070-123 54 67"  # two digits swapped: a valid number, maybe someone else's
-
-
-@pytest.fixture
-def kripos_analyst(db: None) -> User:
-    kripos = Organisation.objects.create(
-        code="no-kripos", kind="national_police", country="NO", name="Kripos"
-    )
-    return User.objects.create_user(
-        username="kripos_analyst", organisation=kripos, roles=["analyst"]
-    )
 
 
 def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER") -> Report:

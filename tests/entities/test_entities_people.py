@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from samverkan.access.models import Organisation, User
+from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.arrival import people_arrivals_score, reports_waiting
 from samverkan.entities.models import (
@@ -25,17 +25,6 @@ from samverkan.resolution.clustering import Thresholds
 from tests.entities.people_world import EAGER, THRESHOLDS, people_world, person, report_about
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kripos_analyst(db: None) -> User:
-    """An analyst at Kripos who decides on pairs the model is unsure of."""
-    kripos = Organisation.objects.create(
-        code="no-kripos", kind="national_police", country="NO", name="Kripos"
-    )
-    return User.objects.create_user(
-        username="kripos_analyst", organisation=kripos, roles=["analyst"]
-    )
 
 
 def _person_of(external_id: str, name: str = "Karl Berg") -> int:

@@ -9,24 +9,13 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from samverkan.access.models import Organisation, User
+from samverkan.access.models import User
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention
 from samverkan.entities.people import people_resolve
 from tests.conftest import login_verified
 from tests.entities.people_world import THRESHOLDS, people_world, person, report_about
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kripos_analyst(db: None) -> User:
-    """An analyst at Kripos who merges and splits entities."""
-    kripos = Organisation.objects.create(
-        code="no-kripos", kind="national_police", country="NO", name="Kripos"
-    )
-    return User.objects.create_user(
-        username="kripos_analyst", organisation=kripos, roles=["analyst"]
-    )
 
 
 def _browser(user: User) -> Client:

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from samverkan.audit.models import AuditAction
+from samverkan.audit.services import audit_record
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityKind, EntityMention, LinkReason
 from samverkan.intake.models import Mention
@@ -67,6 +69,17 @@ def _subject_link(names: list[Mention], subject: list[Mention]) -> int:
         if name.pk not in already
     ]
     EntityMention.objects.bulk_create(links)
+    if links and reason == LinkReason.NAME:
+        # Joined by name, not by a number written beside it: a combination.
+        audit_record(
+            actor=None,
+            actor_label="near-key rules",
+            action=AuditAction.COMBINE,
+            object_type="entity",
+            object_id=str(company.pk),
+            purpose="near-key linking",
+            details={"change": "company name", "mentions": [link.mention.pk for link in links]},
+        )
     return len(links)
 
 
@@ -89,7 +102,7 @@ def _company_named(key: str, *, written: set[Token]) -> Entity | None:
     # A list, not a subquery: PostgreSQL planned ``pk IN (subquery)`` for minutes
     # on a freshly loaded database.
     homes = set(named.filter(mention__key=key).values_list("entity_id", flat=True))
-    tops = {entity_current(e).pk: entity_current(e) for e in Entity.objects.filter(pk__in=homes)}
+    tops = {top.pk: top for top in map(entity_current, Entity.objects.filter(pk__in=homes))}
     if len(tops) > 1:
         tops = {pk: e for pk, e in tops.items() if not written.isdisjoint(_written_with(e, key))}
     return next(iter(tops.values())) if len(tops) == 1 else None

@@ -108,21 +108,28 @@ def repair(mention: Mention, *, region: str) -> bool:
     return True
 
 
-def merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
-    """Merge ``entity`` with its near keys; ``here`` is its reports' context (None: read it)."""
-    merged = 0
+def near_keys_known(entity: Entity) -> set[str]:
+    """Known keys one slip from this entity's (an address: one street letter, same postcode)."""
     if entity.kind == EntityKind.ADDRESS:
         prefix = address_prefix(entity.key)
         same_postcode = Entity.objects.filter(
             kind=entity.kind, key__gte=prefix, key__lt=prefix[:-1] + ";"
         ).exclude(pk=entity.pk)
-        for key in street_neighbours(entity.key, same_postcode.values_list("key", flat=True)):
+        return street_neighbours(entity.key, same_postcode.values_list("key", flat=True))
+    return near_candidates(entity.kind, entity.key, known=lambda k: _known(entity.kind, k))
+
+
+def merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
+    """Merge ``entity`` with its near keys; ``here`` is its reports' context (None: read it)."""
+    candidates = near_keys_known(entity)
+    if not candidates:
+        return 0
+    merged = 0
+    if entity.kind == EntityKind.ADDRESS:
+        for key in sorted(candidates):
             other = Entity.objects.get(kind=entity.kind, key=key)
             merged += _merge(entity, other, NearRule.STREET, {"report": report_id})
         return merged
-    candidates = near_candidates(entity.kind, entity.key, known=lambda k: _known(entity.kind, k))
-    if not candidates:
-        return 0
     own = {(kind, entity.key) for kind, ek in ENTITY_KIND_OF.items() if ek == entity.kind}
     mine = (_context(entity) if here is None else here) - own
     for key in sorted(candidates):

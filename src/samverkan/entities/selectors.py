@@ -26,10 +26,10 @@ from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
+from samverkan.entities.near import near_keys_known
 from samverkan.geography.lookup import responsible_unit
 from samverkan.imports.about import ImportedAbout, imported_about
 from samverkan.intake.models import Report
-from samverkan.resolution.near_keys import address_prefix, near_candidates, street_neighbours
 
 WRITTEN_SHOWN = 40  # different spellings listed on an entity's page
 WRITTEN_FIRST = {"person_name": 0, "nickname": 1, "birth_date": 2}  # a person: names first
@@ -209,23 +209,7 @@ def _near(entity: Entity, reader: User) -> tuple[NearEntity, ...]:
     """Visible, unjudged entities one slip from this one's key, most reported first."""
     if not entity.key or entity.kind == "person":
         return ()
-    keys: set[str]
-    if entity.kind == "address":
-        prefix = address_prefix(entity.key)
-        same_postcode = Entity.objects.filter(
-            kind=entity.kind, key__gte=prefix, key__lt=prefix[:-1] + ";"
-        ).values_list("key", flat=True)
-        keys = street_neighbours(entity.key, same_postcode)
-    else:
-        keys = near_candidates(
-            entity.kind,
-            entity.key,
-            known=lambda wanted: set(
-                Entity.objects.filter(kind=entity.kind, key__in=wanted).values_list(
-                    "key", flat=True
-                )
-            ),
-        )
+    keys = near_keys_known(entity)
     if not keys:
         return ()
     judged = EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity)).values_list(

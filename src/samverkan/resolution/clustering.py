@@ -58,6 +58,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
+from samverkan.identifiers.near import one_edit_apart
+
 FORCED = 2.0  # sorts forced links before every scored pair
 # How likely a bare name is its one dressed namesake (``_join_bare_names``):
 # the share of such joins that were right in generated worlds (0.90 of
@@ -278,25 +280,7 @@ def _keystrokes_within(a: str, b: str, limit: int) -> bool:
 @lru_cache(maxsize=65_536)
 def _one_keystroke(a: str, b: str) -> bool:
     """Equal, or one letter dropped, added, changed, or two neighbours swapped."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    start = 0
-    while start < len(a) and a[start] == b[start]:
-        start += 1
-    if len(a) < len(b):
-        return a[start:] == b[start + 1 :]
-    if a[start + 1 :] == b[start + 1 :]:
-        return True
-    return (
-        start + 1 < len(a)
-        and a[start] == b[start + 1]
-        and a[start + 1] == b[start]
-        and a[start + 2 :] == b[start + 2 :]
-    )
+    return a == b or one_edit_apart(a, b)
 
 
 class _Forest:

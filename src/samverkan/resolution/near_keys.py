@@ -131,7 +131,7 @@ def street_neighbours(key: str, others: Iterable[str]) -> set[str]:
     found = set()
     for other in others:
         _, _, other_street, other_number = other.split(":")
-        if other_number != number:
+        if other_number != number or other == key:
             continue
         theirs = _written_forms(other_street) if country == "NO" else {other_street}
         if any(one_edit_apart(a, b) for a in mine for b in theirs):
