@@ -128,7 +128,7 @@ def entity_merge_by_rule(
     left, right = _pair(a, b)
     if EntityJudgement.objects.filter(left=left, right=right).exists():
         return None
-    judgement = _merged(left, right, by=None, rule=rule, reason=str(rule.label))
+    judgement = _merged(left, right, by=None, rule=rule, reason="")  # the rule is the reason
     audit_record(
         actor=None,
         actor_label="near-key rules",
