@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from samverkan.identifiers import InvalidIdentifier, normalise
-from samverkan.identifiers.near import keystroke_variants, one_edit_apart
+from samverkan.identifiers.near import keystroke_variants, lookalike_variants, one_edit_apart
 
 
 def osa_distance(a: str, b: str) -> int:
@@ -76,3 +76,11 @@ def test_company_names_written_otherwise_share_a_key() -> None:
     )
     assert company_name_key("Knudsen Import og Eksport AS") == "knudsen import og eksport"
     assert company_name_key(" AB ") == ""
+
+
+def test_a_camera_s_misreadings_are_characters_of_like_shape() -> None:
+    variants = lookalike_variants("dxh 788")
+    assert {"DXH 768", "DXH 78B", "DKH 788", "0XH 788"} <= variants
+    assert "DXH 789" not in variants  # 8 and 9 do not look alike to a camera
+    assert "DXH 878" not in variants  # nor does it swap characters as a hand does
+    assert all(len(variant) == len("DXH 788") for variant in variants)

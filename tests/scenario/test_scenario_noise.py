@@ -159,3 +159,16 @@ def test_every_format_variant_keeps_the_key(seed: int, kind: str, reporter: str)
 def test_generated_identifiers_are_valid(seed: int, kind: str) -> None:
     value = _canonical(kind, stream(seed, "values"))
     assert identifiers.normalise(kind, value).key
+
+
+def test_a_camera_misreads_one_character_of_like_shape_and_never_mistypes() -> None:
+    noise = Noise(1.0, stream(7, "camera"))
+    readings = [noise.reading("DXH 788") for _ in range(400)]
+    wrong = [reading for reading in readings if reading.ops]
+    assert 0 < len(wrong) < len(readings)
+    assert {reading.ops for reading in wrong} == {("misread",)}
+    assert all(reading.value == "DXH 788" for reading in readings if not reading.ops)
+    for reading in wrong:
+        changed = [a for a, b in zip(reading.value, "DXH 788", strict=True) if a != b]
+        assert len(changed) == 1
+        assert changed[0] in "0OKN1T3B6"  # D as 0 or O, X as K, H as N, 7 as 1 or T, 8 as 3, B or 6

@@ -87,6 +87,20 @@ class NearRule(models.TextChoices):
 
     SLIP = "slip", _("One keystroke apart, and their reports share another identifier or name")
     STREET = "street", _("Street name one letter apart, same postcode and house number")
+    MISREAD = (
+        "misread",
+        _(
+            "Plates one look-alike character apart (a camera's misreading), "
+            "read at one place within minutes"
+        ),
+    )
+    LONE_READING = (
+        "lone",
+        _(
+            "A plate read once by a camera, "
+            "one look-alike character from the one known plate like it"
+        ),
+    )
 
 
 class EntityJudgement(models.Model):

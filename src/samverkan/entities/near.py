@@ -10,10 +10,17 @@ Runs in the transaction that stores the report, right after
 - an entity this report created whose key is one slip from a known entity's,
   and whose report shares another identifier or a name with that
   entity's reports, is merged with it; an address whose street is one letter
-  from a known one at the same postcode and number likewise. The merge is a
-  judgement by the rule (no person), audited as a combination, and an
-  analyst splits it back exactly like any merge. A pair anyone ever judged,
-  including a split of a rule's merge, is never merged by a rule.
+  from a known one at the same postcode and number likewise; a plate one
+  look-alike character from a known plate read at the same place within
+  minutes likewise (a camera's misreading);
+- a plate a camera read, that nobody else wrote or read, one look-alike
+  character from exactly one known plate, is merged with it (a lone
+  reading). If that plate is read again later, it was a car of its own: the
+  nightly sweep splits the merge back (``lone_readings_undone``).
+
+A merge is a judgement by the rule (no person), audited as a combination,
+and an analyst splits it back exactly like any merge. A pair anyone ever
+judged, including a split of a rule's merge, is never merged by a rule.
 
 Only a new key can make a new near pair, so looking from the entities the
 report created finds every pair in either order of arrival. What arrives
@@ -24,14 +31,24 @@ a refused writing can be) is found by ``sweep.near_sweep``, nightly.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
+from django.db import transaction
 from django.db.models import Q
 
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.linking import ENTITY_KIND_OF, entity_current
-from samverkan.entities.models import Entity, EntityKind, EntityMention, LinkReason, NearRule
-from samverkan.entities.services import entity_merge_by_rule
+from samverkan.entities.models import (
+    Entity,
+    EntityJudgement,
+    EntityKind,
+    EntityMention,
+    Judgement,
+    LinkReason,
+    NearRule,
+)
+from samverkan.entities.services import entity_merge_by_rule, entity_split_by_rule
 from samverkan.identifiers.address import street_and_town
 from samverkan.intake.mentions import mention_region
 from samverkan.intake.models import Mention, Report
@@ -41,9 +58,12 @@ from samverkan.resolution.near_keys import (
     address_prefix,
     context_tokens,
     corroborated,
+    lone_reading_match,
     near_candidates,
+    read_by_machine,
     repair_candidates,
-    slip_needs_nothing_more,
+    sighting_tokens,
+    slip_rule,
     street_neighbours,
     town_candidates,
 )
@@ -59,8 +79,10 @@ def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[
     region = mention_region(report.payload, country=report.organisation.country)
     changes = sum(repair(mention, region=region) for mention in mentions if refused(mention))
     here = context_tokens((m.kind, m.key, m.raw) for m in mentions)
+    here |= _sightings(report.occurred_at, report.payload.get("place"))
     for entity in created:
-        changes += merge_near(entity, here=here, report_id=report.pk)
+        merged = merge_near(entity, here=here, report_id=report.pk)
+        changes += merged or merge_lone_reading(entity)
     return changes
 
 
@@ -116,7 +138,14 @@ def near_keys_known(entity: Entity) -> set[str]:
             kind=entity.kind, key__gte=prefix, key__lt=prefix[:-1] + ";"
         ).exclude(pk=entity.pk)
         return street_neighbours(entity.key, same_postcode.values_list("key", flat=True))
-    return near_candidates(entity.kind, entity.key, known=lambda k: _known(entity.kind, k))
+    return near_candidates(
+        _written_kind(entity), entity.key, known=lambda k: _known(entity.kind, k)
+    )
+
+
+def _written_kind(entity: Entity) -> str:
+    """The kind the rules know an entity's key by: a vehicle's is a plate."""
+    return "plate" if entity.kind == EntityKind.VEHICLE else entity.kind
 
 
 def merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
@@ -135,10 +164,62 @@ def merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None
     for key in sorted(candidates):
         other = Entity.objects.get(kind=entity.kind, key=key)
         theirs = _context(other)
-        if slip_needs_nothing_more(entity.kind, entity.key, key) or corroborated(mine, theirs):
+        rule = slip_rule(_written_kind(entity), entity.key, key, mine, theirs)
+        if rule is not None:
             shared = sorted({kind for kind, _ in mine & theirs})
-            merged += _merge(entity, other, NearRule.SLIP, {"report": report_id, "shared": shared})
+            evidence: dict[str, object] = {"report": report_id, "shared": shared}
+            merged += _merge(entity, other, NearRule(rule), evidence)
     return merged
+
+
+def merge_lone_reading(entity: Entity) -> int:
+    """Merge a plate read once, by a camera, with the one known plate it looks like."""
+    if entity.kind != EntityKind.VEHICLE or not _lone_reading(entity):
+        return 0
+    match = lone_reading_match(entity.key, known=lambda k: _known(entity.kind, k))
+    if match is None:
+        return 0
+    other = Entity.objects.get(kind=entity.kind, key=match)
+    return _merge(entity, other, NearRule.LONE_READING, {"key": entity.key, "known": match})
+
+
+def lone_readings_undone() -> int:
+    """Split back every lone-reading merge whose plate has been read again since.
+
+    Read twice, the plate is no misreading but a car of its own (the rule's
+    ground is gone); the split is a judgement, so no rule merges the two
+    again. Each in its own transaction; returns how many were split.
+    """
+    merges = EntityJudgement.objects.filter(
+        rule=NearRule.LONE_READING, judgement=Judgement.POSITIVE, undone_at__isnull=True
+    ).values_list("pk", "left_id", "right_id")
+    undone = 0
+    for pk, left, right in list(merges):
+        if min(_readings(left), _readings(right)) < 2:
+            continue
+        with transaction.atomic():
+            judgement = EntityJudgement.objects.select_for_update().get(pk=pk)
+            if judgement.undone_at is None:
+                entity_split_by_rule(judgement=judgement, reason="read again: a car of its own")
+                undone += 1
+    return undone
+
+
+def _readings(entity_id: int) -> int:
+    return EntityMention.objects.filter(home_id=entity_id).count()
+
+
+def _lone_reading(entity: Entity) -> bool:
+    """Whether an entity (not merged with any other) is one plate reading by a camera."""
+    if entity.merged_into_id is not None or Entity.objects.filter(merged_into=entity).exists():
+        return False
+    links = list(EntityMention.objects.filter(home=entity).select_related("mention__report")[:2])
+    return len(links) == 1 and read_by_machine(links[0].mention.report.payload)
+
+
+def _sightings(occurred_at: datetime, place: object) -> set[Token]:
+    description = place.get("description", "") if isinstance(place, dict) else ""
+    return sighting_tokens(occurred_at=occurred_at, place=str(description or ""))
 
 
 def _merge(entity: Entity, other: Entity, rule: NearRule, evidence: dict[str, object]) -> int:
@@ -180,4 +261,8 @@ def _context(entity: Entity) -> set[Token]:
     )
     rows = Mention.objects.filter(report_id__in=reports).values_list("kind", "key", "raw")
     keys = set(inside)
-    return {token for token in context_tokens(rows) if token[1] not in keys}
+    tokens = {token for token in context_tokens(rows) if token[1] not in keys}
+    places = Report.objects.filter(pk__in=reports).values_list("occurred_at", "payload__place")
+    for occurred_at, place in places:
+        tokens |= _sightings(occurred_at, place)
+    return tokens

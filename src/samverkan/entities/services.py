@@ -176,14 +176,44 @@ def entity_split(*, by: User, judgement_id: int, reason: str) -> EntityJudgement
     access_entity(by, judgement.left_id, Action.CHANGE)
     if judgement.judgement != Judgement.POSITIVE or judgement.undone_at is not None:
         raise JudgementError(_("there is no such merge to undo"))
+    _split_back(judgement)
+    _undo(judgement, by=by, reason=reason)
+    _audit(by, judgement, "split")
+    return judgement
+
+
+def entity_split_by_rule(*, judgement: EntityJudgement, reason: str) -> None:
+    """Undo a rule's merge whose ground is gone; call inside a transaction.
+
+    The pair then has a judgement, so no rule merges it again; an analyst still can.
+    """
+    _split_back(judgement)
+    _undo(judgement, by=None, reason=reason)
+    audit_record(
+        actor=None,
+        actor_label="near-key rules",
+        action=AuditAction.COMBINE,
+        object_type="entity",
+        object_id=str(judgement.left_id),
+        purpose="near-key linking",
+        details={
+            "change": "split",
+            "judgement": judgement.pk,
+            "left": judgement.left_id,
+            "right": judgement.right_id,
+            "rule": judgement.rule,
+            "reason": reason,
+        },
+    )
+
+
+def _split_back(judgement: EntityJudgement) -> None:
+    """Every mention that came with the right entity goes back to it."""
     right = Entity.objects.get(pk=judgement.right_id)
     EntityMention.objects.filter(entity_id=judgement.left_id, home_id__in=_inside(right)).update(
         entity=right
     )
     Entity.objects.filter(pk=right.pk).update(merged_into=None)
-    _undo(judgement, by=by, reason=reason)
-    _audit(by, judgement, "split")
-    return judgement
 
 
 @transaction.atomic
@@ -214,6 +244,6 @@ def entity_judge(
     return decided
 
 
-def _undo(judgement: EntityJudgement, *, by: User, reason: str) -> None:
+def _undo(judgement: EntityJudgement, *, by: User | None, reason: str) -> None:
     judgement.undone_by, judgement.undone_at, judgement.undo_reason = by, timezone.now(), reason
     judgement.save(update_fields=["undone_by", "undone_at", "undo_reason"])

@@ -5,8 +5,10 @@ the company names it writes (``companies``). What arrives later without a
 new key is found here, nightly in the worker and as ``samverkan link-near``:
 every refused writing not yet linked, every entity named in at most
 ``RARE`` reports (a slip makes a rare key; a corroborating report may have
-come since) and every company name no entity holds yet, each in its own
-transaction so that a crash loses nothing already done.
+come since; a lone camera reading may have a look-alike known since) and
+every company name no entity holds yet, each in its own transaction so
+that a crash loses nothing already done. Lone-reading merges whose plate
+has been read again are split back first.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from django.db.models import Count, Q
 from samverkan.entities.companies import company_names_link, unlinked_company_subjects
 from samverkan.entities.linking import ENTITY_KIND_OF
 from samverkan.entities.models import Entity, EntityKind
-from samverkan.entities.near import NO_POSTCODE, merge_near, repair
+from samverkan.entities.near import (
+    NO_POSTCODE,
+    lone_readings_undone,
+    merge_lone_reading,
+    merge_near,
+    repair,
+)
 from samverkan.intake.mentions import mention_region
 from samverkan.intake.models import Mention
 from samverkan.resolution.near_keys import REPAIRABLE_PROBLEMS
@@ -36,11 +44,14 @@ class NearSwept:
     rare: int
     merged: int
     company_names: int = 0
+    lone_readings_split: int = 0
 
 
 def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
     """Apply the near-key rules again to everything stored that a slip may have kept apart."""
     say = progress or (lambda _: None)
+    split = lone_readings_undone()
+    say(f"{split:,} lone readings read again and split back")
     refused = (
         Mention.objects.filter(key="", entity_link__isnull=True, kind__in=list(ENTITY_KIND_OF))
         .filter(Q(problem__in=sorted(REPAIRABLE_PROBLEMS)) | Q(kind="address", problem=NO_POSTCODE))
@@ -66,7 +77,7 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
     for entity in rare.iterator(chunk_size=2000):
         seen += 1
         with transaction.atomic():
-            merged += merge_near(entity, here=None, report_id=None)
+            merged += merge_near(entity, here=None, report_id=None) or merge_lone_reading(entity)
         if seen % 10_000 == 0:
             say(f"{seen:,} rare keys looked at, {merged:,} merged")
     say(f"{seen:,} rare keys looked at, {merged:,} merged")
@@ -76,5 +87,10 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
             names += company_names_link(mentions=subject)
     say(f"{names:,} company names linked")
     return NearSwept(
-        refused=looked, repaired=repaired, rare=seen, merged=merged, company_names=names
+        refused=looked,
+        repaired=repaired,
+        rare=seen,
+        merged=merged,
+        company_names=names,
+        lone_readings_split=split,
     )

@@ -4,8 +4,10 @@ Invariant: pure functions of their text, no knowledge of any kind's rules.
 A slip is one mistyped digit or two neighbouring characters swapped (the
 commonest errors in copied numbers); separators stay where they were, so
 the variants of a written value are written values too and can be put
-through the kind's own ``normalise``. ``one_edit_apart`` is the wider
-measure used for names (a dropped, doubled, changed or swapped letter).
+through the kind's own ``normalise``. A machine slips differently: a
+number-plate camera reads one character as another of like shape
+(``lookalike_variants``). ``one_edit_apart`` is the wider measure used for
+names (a dropped, doubled, changed or swapped letter).
 """
 
 from __future__ import annotations
@@ -13,6 +15,16 @@ from __future__ import annotations
 import itertools
 
 _DIGITS = "0123456789"
+# Characters of like shape in plate fonts, which optical reading confuses
+# (the confusion sets ANPR systems publish: 0/O/D/Q, 1/I/7, 8/B/3, 5/S, 2/Z …).
+_LOOKALIKE_GROUPS = (
+    "0ODQ", "1I7", "17T", "2Z", "38B", "68G", "6G", "CG", "5S", "4A", "EF", "FP", "PRB",
+    "MNW", "NH", "UVY", "KX",
+)  # fmt: skip
+_LOOKALIKES: dict[str, set[str]] = {}
+for _group in _LOOKALIKE_GROUPS:
+    for _char in _group:
+        _LOOKALIKES.setdefault(_char, set()).update(set(_group) - {_char})
 
 
 def keystroke_variants(text: str) -> set[str]:
@@ -37,6 +49,21 @@ def keystroke_variants(text: str) -> set[str]:
             chars[i], chars[j] = chars[j], chars[i]
             variants.add("".join(chars))
             chars[i], chars[j] = chars[j], chars[i]
+    return variants
+
+
+def lookalike_variants(text: str) -> set[str]:
+    """Every text one character of like shape away ("ABC 123" → "A8C 123", "ABC 1Z3" …).
+
+    Lower-case letters are read as their capitals; other characters stay.
+    """
+    chars = list(text.upper())
+    variants: set[str] = set()
+    for i, char in enumerate(chars):
+        for other in _LOOKALIKES.get(char, ()):
+            chars[i] = other
+            variants.add("".join(chars))
+        chars[i] = char
     return variants
 
 

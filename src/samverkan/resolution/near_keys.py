@@ -37,10 +37,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from samverkan.identifiers import InvalidIdentifier, normalise
 from samverkan.identifiers.address import street_and_town
-from samverkan.identifiers.near import keystroke_variants, one_edit_apart
+from samverkan.identifiers.near import keystroke_variants, lookalike_variants, one_edit_apart
 
 # Refusals that say the writing itself is wrong (not that it is missing or
 # from the other country): only these are repaired.
@@ -58,11 +60,19 @@ StreetTown = tuple[str, str, str, str]
 KnownStreets = Callable[[tuple[str, str]], dict[str, set[str]]]
 
 
+def slip_variants(kind: str, text: str) -> set[str]:
+    """Writings one slip from ``text``: a keystroke, or for a plate also a misread character."""
+    variants = keystroke_variants(text)
+    if kind == "plate":
+        variants |= lookalike_variants(text)
+    return variants
+
+
 def repair_candidates(kind: str, raw: str, *, region: str | None, known: Known) -> set[str]:
     """Known keys one slip from a written value its kind refused."""
     keys = set()
     hint = region if kind == "phone" else None
-    for variant in keystroke_variants(raw):
+    for variant in slip_variants(kind, raw):
         try:
             keys.add(normalise(kind, variant, region=hint).key)
         except InvalidIdentifier:
@@ -71,10 +81,36 @@ def repair_candidates(kind: str, raw: str, *, region: str | None, known: Known) 
 
 
 def near_candidates(kind: str, key: str, *, known: Known) -> set[str]:
-    """Known keys one slip from a valid key (addresses: see ``street_neighbours``)."""
+    """Known keys one slip from a valid key (addresses: see ``street_neighbours``).
+
+    A plate's variants are read again as plates of either country: a
+    camera that reads "UTT 115" as "UT1 115" makes a valid Norwegian plate
+    (UT 1115) of a Swedish one.
+    """
     if kind == "address":
         return set()
+    if kind == "plate":
+        return known(_plate_keys(slip_variants(kind, _plate_text(key))) - {key})
     return known(keystroke_variants(key) - {key})
+
+
+def misread_apart(key: str, other: str) -> bool:
+    """Whether two plate keys are one character of like shape apart: a camera's misreading."""
+    return other in _plate_keys(lookalike_variants(_plate_text(key)))
+
+
+def _plate_text(key: str) -> str:
+    return key.split(":", 1)[1]
+
+
+def _plate_keys(texts: Iterable[str]) -> set[str]:
+    keys = set()
+    for text in texts:
+        try:
+            keys.add(normalise("plate", text).key)
+        except InvalidIdentifier:
+            continue
+    return keys
 
 
 def town_candidates(raw: str, *, region: str | None, known: KnownStreets) -> set[str]:
@@ -150,6 +186,63 @@ def context_tokens(mentions: Iterable[tuple[str, str, str]]) -> set[Token]:
     return {(kind, key) for kind, key, _raw in mentions if key}
 
 
+SIGHTING = "sighting"
+# Two reports from one place this many minutes apart or less tell of one moment.
+SIGHTING_MINUTES = 10
+
+
+def sighting_tokens(*, occurred_at: datetime, place: str) -> set[Token]:
+    """When and where a report's subjects were seen, as tokens reports of one moment share.
+
+    A car crossing the border is read by the cameras on both sides at once;
+    if one of them misreads a character, the other's reading says which car
+    it was, for no other car with a plate one character off passes there in
+    the same minutes. Each report holds its ten-minute window and the next,
+    so two readings at one place up to ten minutes apart always share a
+    token (up to twenty may). The place is the report's place as named
+    (a border crossing, a town); a report without one holds no token.
+    """
+    where = " ".join(place.casefold().split())
+    if not where:
+        return set()
+    window = int(occurred_at.timestamp()) // (60 * SIGHTING_MINUTES)
+    return {(SIGHTING, f"{where}@{window}"), (SIGHTING, f"{where}@{window + 1}")}
+
+
+def slip_rule(kind: str, key: str, other: str, mine: set[Token], theirs: set[Token]) -> str | None:
+    """The rule that makes two valid keys one slip apart one entity: "slip", "misread" or none.
+
+    ``mine`` and ``theirs`` are what the two keys' reports hold besides them.
+    """
+    if slip_needs_nothing_more(kind, key, other) or corroborated(mine, theirs):
+        return "slip"
+    if kind == "plate" and misread_apart(key, other) and corroborated(mine, theirs, moment=True):
+        return "misread"
+    return None
+
+
+# Observation sources whose plates a machine read, not a hand wrote.
+MACHINE_SOURCES = frozenset({"camera", "number_plate_reader"})
+
+
+def read_by_machine(payload: dict[str, Any]) -> bool:
+    """Whether a report's plates were read by a camera (an observation from a plate reader)."""
+    return (payload.get("observation") or {}).get("source") in MACHINE_SOURCES
+
+
+def lone_reading_match(key: str, *, known: Known) -> str | None:
+    """The one known plate that a plate read once, by a camera, is a misreading of.
+
+    A camera reading whose plate nobody else ever wrote or read, one
+    character of like shape from exactly one known plate, is taken as that
+    plate misread. Measured on a country-sized world: 4,378 of 4,417 such
+    readings were (99.1 %); the others were a car seen once whose plate
+    happens to look like a known one. Two known look-alikes: left alone.
+    """
+    found = known(_plate_keys(lookalike_variants(_plate_text(key))) - {key})
+    return found.pop() if len(found) == 1 else None
+
+
 def slip_needs_nothing_more(kind: str, key: str, other: str) -> bool:
     """Whether two keys one slip apart are the same without corroboration.
 
@@ -161,9 +254,17 @@ def slip_needs_nothing_more(kind: str, key: str, other: str) -> bool:
     return all(a == b for a, b in zip(key, other, strict=True) if not (a.isdigit() and b.isdigit()))
 
 
-def corroborated(mine: set[Token], theirs: set[Token]) -> bool:
-    """Whether two identifiers' reports also share another identifier or a name."""
-    return not mine.isdisjoint(theirs)
+def corroborated(mine: set[Token], theirs: set[Token], *, moment: bool = False) -> bool:
+    """Whether two identifiers' reports also share another identifier or a name.
+
+    With ``moment``, a sighting at one place and time counts too: only for
+    two plates a camera can misread one as the other (``misread_apart``).
+    Two plates a keystroke apart are not, for two cars whose plates differ
+    in one digit do pass one crossing minutes apart: measured once in a
+    medium-sized world, where it joined two network cars.
+    """
+    shared = mine & theirs
+    return any(moment or token[0] != SIGHTING for token in shared)
 
 
 # ------------------------------------------------------------- a whole world
@@ -181,6 +282,8 @@ class KeyMention:
     report: int
     # The subject within the report ("s1"): what a company's name is written with.
     subject: str = ""
+    # Read by a camera (``read_by_machine``), not written by a hand.
+    machine: bool = False
 
 
 COMPANY_NAME = "company_name"
@@ -269,10 +372,34 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
         mine = context(kind, key, reports)
         for other in candidates:
             theirs = context(kind, other, support[(kind, other)])
-            if slip_needs_nothing_more(kind, key, other) or corroborated(mine, theirs):
+            if slip_rule(kind, key, other, mine, theirs):
                 join(f"{kind}:{key}", f"{kind}:{other}")
+    _lone_readings(mentions, labels, find, join, known=keys_of_kind["plate"].__and__)
     _company_names(mentions, labels, find, join)
     return [find(label) for label in labels]
+
+
+def _lone_readings(
+    mentions: Sequence[KeyMention],
+    labels: list[str],
+    find: Callable[[str], str],
+    join: Callable[[str, str], None],
+    *,
+    known: Known,
+) -> None:
+    """The lone-reading rule, after the others: a plate read once by a camera, alone."""
+    size: dict[str, int] = defaultdict(int)
+    for label in labels:
+        size[find(label)] += 1
+    for index, mention in enumerate(mentions):
+        label = labels[index]
+        if mention.kind != "plate" or not mention.key or not mention.machine:
+            continue
+        if size[find(label)] != 1:
+            continue
+        match = lone_reading_match(mention.key, known=known)
+        if match is not None:
+            join(label, f"plate:{match}")
 
 
 def similar_names(key: str, known: Iterable[str]) -> list[str]:

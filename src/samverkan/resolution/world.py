@@ -24,11 +24,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from samverkan.intake.mentions import MentionRow, mention_region, mention_rows
-from samverkan.resolution.near_keys import KeyMention, Token, context_tokens
+from samverkan.resolution.near_keys import (
+    KeyMention,
+    Token,
+    context_tokens,
+    read_by_machine,
+    sighting_tokens,
+)
 from samverkan.resolution.records import PERSON_ROLES, PersonRecord, person_records
 from samverkan.scenario.noise import VARIANT_OPS
 
@@ -82,7 +89,11 @@ def read_world(folder: Path) -> WorldReading:
         rows = list(mention_rows(payload, country=country))
         _add_people(reading, rows, payload, truth, organisation=organisation, country=country)
         region = mention_region(payload, country=country)
-        _add_identifiers(reading, rows, truth, region=region)
+        _add_identifiers(reading, rows, truth, region=region, machine=read_by_machine(payload))
+        reading.contexts[-1] |= sighting_tokens(
+            occurred_at=datetime.fromisoformat(payload["occurred_at"]),
+            place=(payload.get("place") or {}).get("description", ""),
+        )
     return reading
 
 
@@ -125,7 +136,12 @@ def _add_people(
 
 
 def _add_identifiers(
-    reading: WorldReading, rows: list[MentionRow], truth: dict[str, Any], *, region: str
+    reading: WorldReading,
+    rows: list[MentionRow],
+    truth: dict[str, Any],
+    *,
+    region: str,
+    machine: bool,
 ) -> None:
     facts = {subject["ref"]: subject["mentions"] for subject in truth["subjects"]}
     report = len(reading.contexts)
@@ -146,6 +162,7 @@ def _add_identifiers(
                     region=region,
                     report=report,
                     subject=row.subject_ref,
+                    machine=machine,
                 ),
                 truth=fact["entity"],
                 variant_only=set(fact["noise"]) <= VARIANT_OPS,

@@ -223,7 +223,7 @@ def _anpr(
         draft = scene.draft(
             reporter, "observation", when, delay=(1, 10), network=network, event=event
         )
-        plate = describe.vehicle(draft, scene, car, country).mentions[0]["value"]
+        plate = describe.vehicle(draft, scene, car, country, camera=True).mentions[0]["value"]
         draft.fields.update(
             grading=marking.ANPR,
             handling=marking.AMBER,

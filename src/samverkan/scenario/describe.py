@@ -72,11 +72,15 @@ def person(
     return subject
 
 
-def vehicle(draft: ReportDraft, scene: Scene, car: Vehicle, reporter: str) -> SubjectDraft:
+def vehicle(
+    draft: ReportDraft, scene: Scene, car: Vehicle, reporter: str, *, camera: bool = False
+) -> SubjectDraft:
+    """A vehicle by its plate, written by an officer or, if ``camera``, read by a machine."""
     subject = draft.subject("vehicle", car.ref)
+    noise = scene.noise
     subject.add(
         "plate",
-        scene.noise.identifier("plate", car.plate, reporter),
+        noise.reading(car.plate) if camera else noise.identifier("plate", car.plate, reporter),
         entity=car.ref,
         true=car.plate,
     )

@@ -27,7 +27,7 @@ VARIANT_OPS = frozenset(
     {"format", "surname_first", "upper", "ascii", "abbreviation", "no_unit", "town_upper"}
 )
 ERROR_OPS = frozenset(
-    {"transpose", "wrong_digit", "typo", "short_form", "given_only", "no_postcode"}
+    {"transpose", "wrong_digit", "misread", "typo", "short_form", "given_only", "no_postcode"}
 )
 
 # Characters before which errors do not touch an identifier: a phone's
@@ -88,6 +88,17 @@ class Noise:
             written = FORMATTERS[kind](written, rng, reporter)
             ops.append("format")
         return Written(written, tuple(ops))
+
+    def reading(self, value: str) -> Written:
+        """An identifier read by a machine (a number-plate camera): misread, never mistyped.
+
+        As often wrong as a hand (``_error``), but by a look-alike
+        character, and always written in the canonical form.
+        """
+        if self.level == 0 or self.rng.random() >= self._error:
+            return Written(value)
+        changed = spelling.misread(value, self.rng)
+        return Written(value) if changed is None else Written(changed, ("misread",))
 
     def person_name(self, given: str, family: str, *, spoken: bool = False) -> Written:
         """A person's name on a label, in a register extract or, if ``spoken``, as said aloud."""

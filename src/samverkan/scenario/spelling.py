@@ -45,6 +45,27 @@ def wrong_digit(value: str, rng: random.Random, *, skip: int = 0) -> str | None:
     return value[:i] + digit + value[i + 1 :]
 
 
+# Characters a number-plate reader takes for one another (shapes alike in
+# the plate fonts): a machine does not swap digits as a hand does, it
+# misreads one character. Half of these cross between letter and digit and
+# so break the plate's pattern; the others give another valid plate.
+_LOOKALIKES = {
+    "0": "ODQ", "O": "0DQ", "D": "0O", "Q": "0O", "1": "I7T", "I": "1", "7": "1T", "T": "71",
+    "2": "Z", "Z": "2", "3": "8", "8": "3B6", "B": "8R", "6": "G8", "G": "6C", "C": "G",
+    "5": "S", "S": "5", "4": "A", "A": "4", "E": "F", "F": "EP", "P": "RF", "R": "PB",
+    "M": "NW", "N": "MH", "H": "N", "W": "M", "U": "V", "V": "UY", "Y": "V", "K": "X", "X": "K",
+}  # fmt: skip
+
+
+def misread(value: str, rng: random.Random) -> str | None:
+    """One character of a plate read as a look-alike (8 as B, 0 as O); None if none can be."""
+    positions = [i for i, char in enumerate(value) if char in _LOOKALIKES]
+    if not positions:
+        return None
+    i = rng.choice(positions)
+    return value[:i] + rng.choice(_LOOKALIKES[value[i]]) + value[i + 1 :]
+
+
 def typo(text: str, rng: random.Random) -> str:
     """Drop, double or swap one letter of a word of at least four letters."""
     positions = [i for i, char in enumerate(text) if char.isalpha()]

@@ -69,7 +69,7 @@ def city_camera(scene: Scene, day: int, network: Network | None = None) -> list[
         area.police_org, "observation", when, delay=(1, 30), network=network,
         event=scene.event("camera"),
     )  # fmt: skip
-    plate = describe.vehicle(draft, scene, car, lang).mentions[0]["value"]
+    plate = describe.vehicle(draft, scene, car, lang, camera=True).mentions[0]["value"]
     draft.fields.update(
         grading=marking.ANPR,
         handling=marking.AMBER,

@@ -26,5 +26,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{swept.refused} refused writings ({swept.repaired} repaired), "
             f"{swept.rare} rare keys ({swept.merged} merged), "
-            f"{swept.company_names} company names linked"
+            f"{swept.company_names} company names linked, "
+            f"{swept.lone_readings_split} lone readings split back"
         )
