@@ -6,7 +6,14 @@ from dataclasses import replace
 
 import pytest
 
-from samverkan.resolution.clustering import Pair, Thresholds, Traits, cluster, compatible
+from samverkan.resolution.clustering import (
+    HOUSEMATE_ROWS,
+    Pair,
+    Thresholds,
+    Traits,
+    cluster,
+    compatible,
+)
 
 
 def test_pairs_above_auto_link_join_and_between_go_to_review() -> None:
@@ -218,3 +225,42 @@ def test_a_bare_name_joins_its_namesake_written_with_more_in_the_same_report() -
     ).cluster_of == [0, 1, 2]
     judged = cluster(records=3, pairs=[], traits=traits, co_reported=[(0, 1)], negative=[(0, 1)])
     assert judged.cluster_of == [0, 1, 2]
+
+
+def test_a_housemate_vouches_for_a_birth_date_and_a_home_under_a_common_name() -> None:
+    # 0: "Charlotta Andersson" known by a personal number (her card, shown
+    # when a housemate collected a parcel); 1: "Charlotta Andersson" at that
+    # housemate's home. A common name: the name alone does not join them.
+    charlotta = Traits(first="charlotta", group="charlotta", last="andersson", common=True)
+    traits = [
+        replace(charlotta, birth="1993-01-06"),
+        replace(charlotta, home=("57770", "bjorkbacken", "28c")),
+    ]
+    assert cluster(records=2, pairs=[Pair(0, 1, 0.8)], traits=traits).cluster_of == [0, 1]
+    assert cluster(records=2, pairs=[], traits=traits, housemates=[(0, 1)]).cluster_of == [0, 0]
+    # Still under the other rules: a birth date a keystroke too far, a
+    # judgement or a stricter auto-link keep them apart.
+    older = [replace(traits[0], birth="1953-05-23"), replace(traits[1], birth="1993-01-06")]
+    assert cluster(records=2, pairs=[], traits=older, housemates=[(0, 1)]).cluster_of == [0, 1]
+    judged = cluster(records=2, pairs=[], traits=traits, housemates=[(0, 1)], negative=[(0, 1)])
+    assert judged.cluster_of == [0, 1]
+    strict = Thresholds(auto_link=0.999, review=0.6)
+    assert cluster(
+        records=2, pairs=[], traits=traits, housemates=[(0, 1)], thresholds=strict
+    ).cluster_of == [0, 1]
+
+
+def test_a_housemate_does_not_vouch_for_a_person_written_often() -> None:
+    # A person known by a birth date in many records whose name is copied
+    # onto a drop's label (a crowded entrance) is not that label.
+    lena = Traits(first="lena", group="lena", last="nilsson", birth="1989-09-22")
+    label = Traits(first="lena", group="lena", last="nilsson", home=("52145", "backstigen", "25"))
+    crowded = replace(label, crowded=True)
+    many = HOUSEMATE_ROWS + 1
+    chain = [Pair(0, i, 0.95) for i in range(1, many)]
+    often = cluster(
+        records=many + 1, pairs=chain, traits=[lena] * many + [crowded], housemates=[(0, many)]
+    )
+    assert often.cluster_of == [0] * many + [many]
+    seldom = cluster(records=2, pairs=[], traits=[lena, crowded], housemates=[(0, 1)])
+    assert seldom.cluster_of == [0, 0]

@@ -6,7 +6,7 @@ from typing import Any
 
 from samverkan.intake.mentions import MentionRow
 from samverkan.resolution.records import PersonRecord, payload_person_records, person_records
-from samverkan.resolution.resolve import co_reported, record_traits, records_traits
+from samverkan.resolution.resolve import co_reported, housemates, record_traits, records_traits
 
 
 def _payload() -> dict[str, Any]:
@@ -141,3 +141,50 @@ def test_a_bare_name_is_paired_with_its_namesake_written_with_more_in_its_report
     everything = [*records, *other]
     rows = list(range(len(everything)))
     assert co_reported(everything, rows, records_traits(everything)) == [(1, 0)]
+
+
+def test_a_person_without_address_is_paired_with_its_name_at_a_housemates_home() -> None:
+    def report(external_id: str, *subjects: tuple[str, list[tuple[str, str]]]) -> dict[str, Any]:
+        return {
+            "external_id": external_id,
+            "subjects": [
+                {
+                    "ref": f"s{n}",
+                    "role": role,
+                    "mentions": [{"kind": k, "value": v} for k, v in mentions],
+                }
+                for n, (role, mentions) in enumerate(subjects, start=1)
+            ],
+        }
+
+    home = ("address", "Björkbacken 28C lgh 1604, 577 70 Hultsfred")
+    # A parcel to Carl Andersson collected with Charlotta Andersson's card ...
+    collected = report(
+        "r1",
+        ("recipient", [("person_name", "Carl Andersson"), home]),
+        ("seen", [("person_name", "Charlotta Andersson"), ("se_personal_number", "9301060100")]),
+    )
+    # ... and Charlotta Andersson at that home in another report.
+    seized = report("r2", ("recipient", [("person_name", "Charlotta Andersson"), home]))
+    elsewhere = report(
+        "r3",
+        (
+            "recipient",
+            [("person_name", "Charlotta Andersson"), ("address", "Storgatan 1, 123 45 Stockholm")],
+        ),
+    )
+    # A card of the recipient's own full name is a namesake's in the household (father, son).
+    namesake = report(
+        "r4",
+        ("recipient", [("person_name", "Carl Andersson"), home]),
+        ("seen", [("person_name", "Carl Andersson"), ("se_personal_number", "6001020105")]),
+    )
+    records = [
+        record
+        for payload in (collected, seized, elsewhere, namesake)
+        for record in payload_person_records(payload, organisation="se-agent-coop", country="SE")
+    ]
+    rows = list(range(len(records)))
+    # Charlotta (1) joins her name at the home (2); the Carl of r1 (0) is the
+    # recipient's, and r4's card (5) stays apart from Carl at home (0 and 4).
+    assert housemates(records, rows) == [(1, 2)]
