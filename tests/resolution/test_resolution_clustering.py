@@ -264,3 +264,31 @@ def test_a_housemate_does_not_vouch_for_a_person_written_often() -> None:
     assert often.cluster_of == [0] * many + [many]
     seldom = cluster(records=2, pairs=[], traits=[lena, crowded], housemates=[(0, 1)])
     assert seldom.cluster_of == [0, 0]
+
+
+def test_a_bare_name_joins_its_namesake_written_beside_the_same_person_elsewhere() -> None:
+    # 0: "Marie Åberg", name only, on Simon Karlsson's letter; 1: Simon
+    # Karlsson; 2: Marie Åberg at her home on his parcel in another report;
+    # 3: another Marie Åberg at another home. Two namesakes written alike:
+    # the bare-name rule cannot choose.
+    marie = Traits(first="marie", group="marie", last="aberg")
+    simon = Traits(first="simon", group="simon", last="karlsson", home=("61931", "skolvagen", "50"))
+    traits = [
+        replace(marie, bare=True),
+        simon,
+        replace(marie, home=("40460", "furugatan", "35")),
+        replace(marie, home=("11739", "strandtorget", "42")),
+    ]
+    assert cluster(records=4, pairs=[], traits=traits).cluster_of == [0, 1, 2, 3]
+    letters = [[0, 1], [1, 2]]
+    linked = cluster(records=4, pairs=[], traits=traits, reports=letters)
+    assert linked.cluster_of == [0, 1, 0, 3]
+    # Simon writing to both namesakes says nothing of which one is meant.
+    both = cluster(records=4, pairs=[], traits=traits, reports=[*letters, [1, 3]])
+    assert both.cluster_of == [0, 1, 2, 3]
+    strict = Thresholds(auto_link=0.999, review=0.6)
+    assert cluster(
+        records=4, pairs=[], traits=traits, reports=letters, thresholds=strict
+    ).cluster_of == [0, 1, 2, 3]
+    judged = cluster(records=4, pairs=[], traits=traits, reports=letters, negative=[(0, 2)])
+    assert judged.cluster_of == [0, 1, 2, 3]

@@ -6,7 +6,13 @@ from typing import Any
 
 from samverkan.intake.mentions import MentionRow
 from samverkan.resolution.records import PersonRecord, payload_person_records, person_records
-from samverkan.resolution.resolve import co_reported, housemates, record_traits, records_traits
+from samverkan.resolution.resolve import (
+    co_reported,
+    housemates,
+    record_traits,
+    records_traits,
+    reported_together,
+)
 
 
 def _payload() -> dict[str, Any]:
@@ -188,3 +194,5 @@ def test_a_person_without_address_is_paired_with_its_name_at_a_housemates_home()
     # Charlotta (1) joins her name at the home (2); the Carl of r1 (0) is the
     # recipient's, and r4's card (5) stays apart from Carl at home (0 and 4).
     assert housemates(records, rows) == [(1, 2)]
+    # The records of each report with two or more, by number.
+    assert reported_together(records) == [[0, 1], [4, 5]]

@@ -44,6 +44,11 @@ Invariants:
   for), and only under an ``auto_link`` at or below ``HOUSEMATE_LINK``.
   Country seed 3 F1 0.9670 -> 0.9701 (P 0.9840 -> 0.9843, R 0.9507 ->
   0.9564); medium seed 2 0.9793 -> 0.9816, seed 4 0.9770 -> 0.9792.
+- Then a cluster of records that give nothing but one name joins the one
+  cluster that gives that name with more in another report beside a person
+  it is written with (a correspondent), when exactly one does, under the
+  rules above and an ``auto_link`` at or below ``CORRESPONDENT_LINK``
+  (``_join_correspondents``; country seed 3 F1 0.9701 -> 0.9713).
 - Last, a cluster of records that give nothing but one name joins the one
   cluster that gives that name with more (a birth date, a phone, an
   address), when exactly one does, or one gives it ``BARE_NAME_DOMINANCE``
@@ -103,6 +108,10 @@ HOUSEMATE_LINK = 0.99
 # shown is otherwise seldom written; the wrong joins in a country world were
 # people written six times or more (a real name copied onto a drop's label).
 HOUSEMATE_ROWS = 4
+# How likely a bare name is the namesake written beside the same person in
+# another report (``_join_correspondents``): 0.99 of such joins in a country
+# world. Taken like a link of this strength.
+CORRESPONDENT_LINK = 0.99
 STREET_KEYSTROKES = 2  # street writings this far apart can be one entrance (``_one_entrance``)
 _T = TypeVar("_T", str, tuple[str, str | None])
 
@@ -382,6 +391,7 @@ def cluster(
     traits: Sequence[Traits] | None = None,
     co_reported: Iterable[tuple[int, int]] = (),
     housemates: Iterable[tuple[int, int]] = (),
+    reports: Sequence[Sequence[int]] = (),
 ) -> Clustering:
     """Cluster ``records`` records (numbered from 0) from scored pairs and judgements.
 
@@ -393,7 +403,10 @@ def cluster(
     ``housemates`` pairs (a record without address and its name at a
     housemate's home, ``resolve.housemates``) are offered after the scored
     pairs as links of strength ``HOUSEMATE_LINK`` that a small cluster known
-    only by a birth date may take despite the name-only rule.
+    only by a birth date may take despite the name-only rule. ``reports``
+    are the records of each report with two or more (``resolve.
+    reported_together``, as rows): the persons a bare name is written with
+    (``_join_correspondents``).
     """
     numbers = list(personal_numbers) if personal_numbers is not None else [None] * records
     forest = _Forest(numbers, traits if traits is not None else [NO_TRAITS] * records)
@@ -425,6 +438,8 @@ def cluster(
             _offer(
                 forest, result, Pair(*_ordered(a, b), HOUSEMATE_LINK), judged_negative, vouched=True
             )
+    if thresholds.auto_link <= CORRESPONDENT_LINK:
+        _join_correspondents(forest, reports)
     if thresholds.auto_link <= BARE_NAME_LINK:
         _join_bare_names(forest)
     result.cluster_of = [forest.find(i) for i in range(records)]
@@ -491,6 +506,64 @@ def _join_bare_names(forest: _Forest) -> None:
             home, other = forest.find(root), forest.find(bearer)
             if home != other and forest.may_join(home, other):
                 forest.join(home, other)
+
+
+def _join_correspondents(forest: _Forest, reports: Sequence[Sequence[int]]) -> None:
+    """Join a cluster of bare names to its namesake written beside the same person elsewhere.
+
+    A letter handed in by Simon Karlsson to "Marie Åberg", no address,
+    names her alone; among several dressed Marie Åbergs nothing in the
+    record says which. The people she is written with do: when Simon
+    Karlsson's cluster appears in another report beside a record of her
+    name written with more (his parcel to Marie Åberg at her address), and
+    exactly one such namesake cluster is found through all the persons
+    written with her, the bare name is taken to be that one. Correspondents
+    keep writing to the same people; namesakes seldom share a correspondent.
+    In a country world (seed 3) 0.99 of such joins were right (1,928
+    records of 1,939), F1 0.9701 -> 0.9713 (P 0.9843 -> 0.9845); small seed
+    1 0.9854 -> 0.9863, medium seed 2 0.9816 -> 0.9820, seed 4 0.9792 ->
+    0.9798. ``reports`` are the rows of each report with two records or
+    more; the join obeys judgements and the disagreement rules
+    (``_Forest.may_join``) and comes before ``_join_bare_names``, whose
+    counting of namesakes is the weaker evidence. Dressed clusters are not
+    joined this way: two dressed namesakes written beside one person are as
+    often two people (a birth-only and a home-only namesake: 0.95 right by
+    record, but the wrong joins are large, P 0.9845 -> 0.9827).
+    """
+    roots = [forest.find(record) for record in range(len(forest.parent))]
+    own = forest.own
+    dressed = {root for root, traits in zip(roots, own, strict=True) if not traits.bare}
+    names: dict[int, set[tuple[str | None, str]]] = {}
+    for root, traits in zip(roots, own, strict=True):
+        if traits.bare and root not in dressed and traits.last is not None:
+            names.setdefault(root, set()).add((traits.group, traits.last))
+    reports_of: dict[int, list[int]] = {}
+    for number, rows in enumerate(reports):
+        for root in {roots[row] for row in rows}:
+            reports_of.setdefault(root, []).append(number)
+    for root, written in names.items():
+        if len(written) != 1:
+            continue
+        name = next(iter(written))
+        found: set[int] = set()
+        for number in reports_of.get(root, ()):
+            for partner in {roots[row] for row in reports[number]} - {root}:
+                for other in reports_of[partner]:
+                    if other == number:
+                        continue
+                    for row in reports[other]:
+                        traits = own[row]
+                        if (
+                            not traits.bare
+                            and traits.last == name[1]
+                            and traits.group == name[0]
+                            and roots[row] not in (root, partner)
+                        ):
+                            found.add(roots[row])
+        if len(found) == 1:
+            home, bearer = forest.find(root), forest.find(found.pop())
+            if home != bearer and forest.may_join(home, bearer):
+                forest.join(home, bearer)
 
 
 def _ordered(a: int, b: int) -> tuple[int, int]:

@@ -75,13 +75,15 @@ def resolve(
     say(f"{len(scored):,} pairs scored at or above {thresholds.review}: clustering")
     row_index = _row_index(records, row_of)
     traits = records_traits(rows)
+    together = reported_together(records)
     clustering = cluster(
         records=len(rows),
         pairs=pairs_of(scored),
         personal_numbers=[row.personal_number for row in rows],
         traits=traits,
         co_reported=co_reported(records, row_of, traits),
-        housemates=housemates(records, row_of),
+        housemates=housemates(records, row_of, together),
+        reports=[[row_of[index] for index in group] for group in together],
         positive=_indices(judgements.positive, row_index),
         negative=_indices(judgements.negative, row_index),
         thresholds=thresholds,
@@ -200,7 +202,11 @@ def co_reported(
     return [(row, dressed[key]) for key, row in bare if key in dressed]
 
 
-def housemates(records: Sequence[PersonRecord], row_of: list[int]) -> list[tuple[int, int]]:
+def housemates(
+    records: Sequence[PersonRecord],
+    row_of: list[int],
+    together: list[list[int]] | None = None,
+) -> list[tuple[int, int]]:
     """Pairs of rows: a person written with no address, and its name at a housemate's home.
 
     A parcel collected with someone else's identity card names the card's
@@ -213,15 +219,11 @@ def housemates(records: Sequence[PersonRecord], row_of: list[int]) -> list[tuple
     than against any namesake. Not when the report names the owner's full
     name twice (a namesake in the household: father and son). Each person
     is paired with the first row that writes its name at each such home.
+    ``together`` is ``reported_together(records)``, made here if not given.
     """
-    in_report: dict[tuple[str | None, str], list[int]] = {}
-    for index, record in enumerate(records):
-        if record.last_name:
-            in_report.setdefault((record.organisation, record.report), []).append(index)
     wanted: dict[tuple[str | None, str | None, tuple[str | None, str, str]], list[int]] = {}
-    for indices in in_report.values():
-        if len(indices) < 2:
-            continue
+    for group in reported_together(records) if together is None else together:
+        indices = [index for index in group if records[index].last_name]
         for index in indices:
             record = records[index]
             if record.street:
@@ -243,6 +245,14 @@ def housemates(records: Sequence[PersonRecord], row_of: list[int]) -> list[tuple
             if key in wanted and key not in found:
                 found[key] = row_of[index]
     return [(row, found[key]) for key, rows in wanted.items() if key in found for row in rows]
+
+
+def reported_together(records: Sequence[PersonRecord]) -> list[list[int]]:
+    """The numbers of the records of each report that has two records or more."""
+    in_report: dict[tuple[str | None, str], list[int]] = {}
+    for index, record in enumerate(records):
+        in_report.setdefault((record.organisation, record.report), []).append(index)
+    return [indices for indices in in_report.values() if len(indices) > 1]
 
 
 def _home(record: PersonRecord) -> tuple[str | None, str, str]:
