@@ -213,8 +213,16 @@ def _lone_reading(entity: Entity) -> bool:
     """Whether an entity (not merged with any other) is one plate reading by a camera."""
     if entity.merged_into_id is not None or Entity.objects.filter(merged_into=entity).exists():
         return False
-    links = list(EntityMention.objects.filter(home=entity).select_related("mention__report")[:2])
-    return len(links) == 1 and read_by_machine(links[0].mention.report.payload)
+    # Plain lookups by key, no join: PostgreSQL planned the three-table join
+    # as a scan of every link on a freshly loaded database (seconds a call).
+    mentions = list(
+        EntityMention.objects.filter(home=entity).values_list("mention_id", flat=True)[:2]
+    )
+    if len(mentions) != 1:
+        return False
+    report = Mention.objects.filter(pk=mentions[0]).values_list("report_id", flat=True).get()
+    payload = Report.objects.filter(pk=report).values_list("payload", flat=True).get()
+    return read_by_machine(payload)
 
 
 def _sightings(occurred_at: datetime, place: object) -> set[Token]:
