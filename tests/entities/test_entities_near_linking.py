@@ -16,6 +16,7 @@ from django.test import Client
 
 from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
+from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
 from samverkan.entities.sweep import near_sweep
 from samverkan.intake.models import Mention, Report
@@ -52,10 +53,7 @@ def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "
 
 
 def _top(key: str) -> Entity:
-    entity = Entity.objects.get(key=key)
-    while entity.merged_into_id is not None:
-        entity = Entity.objects.get(pk=entity.merged_into_id)
-    return entity
+    return entity_current(Entity.objects.get(key=key))
 
 
 def _page(client: Client, user: User, entity: Entity) -> str:

@@ -15,6 +15,7 @@ from django.test import Client
 
 from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
+from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement
 from samverkan.entities.sweep import near_sweep
 from samverkan.intake.models import Report
@@ -54,10 +55,7 @@ def _reading(
 
 
 def _top(key: str) -> Entity:
-    entity = Entity.objects.get(key=key)
-    while entity.merged_into_id is not None:
-        entity = Entity.objects.get(pk=entity.merged_into_id)
-    return entity
+    return entity_current(Entity.objects.get(key=key))
 
 
 def test_a_misreading_on_one_side_of_the_border_joins_the_other_sides_reading(

@@ -129,23 +129,27 @@ def entity_merge_by_rule(
     if EntityJudgement.objects.filter(left=left, right=right).exists():
         return None
     judgement = _merged(left, right, by=None, rule=rule, reason="")  # the rule is the reason
+    _audit_by_rule(judgement, "merge", evidence)
+    return judgement
+
+
+def _audit_by_rule(judgement: EntityJudgement, change: str, details: dict[str, object]) -> None:
     audit_record(
         actor=None,
         actor_label="near-key rules",
         action=AuditAction.COMBINE,
         object_type="entity",
-        object_id=str(left.pk),
+        object_id=str(judgement.left_id),
         purpose="near-key linking",
         details={
-            "change": "merge",
+            "change": change,
             "judgement": judgement.pk,
-            "left": left.pk,
-            "right": right.pk,
-            "rule": rule.value,
-            **evidence,
+            "left": judgement.left_id,
+            "right": judgement.right_id,
+            "rule": judgement.rule,
+            **details,
         },
     )
-    return judgement
 
 
 def _merged(
@@ -189,22 +193,7 @@ def entity_split_by_rule(*, judgement: EntityJudgement, reason: str) -> None:
     """
     _split_back(judgement)
     _undo(judgement, by=None, reason=reason)
-    audit_record(
-        actor=None,
-        actor_label="near-key rules",
-        action=AuditAction.COMBINE,
-        object_type="entity",
-        object_id=str(judgement.left_id),
-        purpose="near-key linking",
-        details={
-            "change": "split",
-            "judgement": judgement.pk,
-            "left": judgement.left_id,
-            "right": judgement.right_id,
-            "rule": judgement.rule,
-            "reason": reason,
-        },
-    )
+    _audit_by_rule(judgement, "split", {"reason": reason})
 
 
 def _split_back(judgement: EntityJudgement) -> None:

@@ -21,10 +21,10 @@ _LOOKALIKE_GROUPS = (
     "0ODQ", "1I7", "17T", "2Z", "38B", "68G", "6G", "CG", "5S", "4A", "EF", "FP", "PRB",
     "MNW", "NH", "UVY", "KX",
 )  # fmt: skip
-_LOOKALIKES: dict[str, set[str]] = {}
-for _group in _LOOKALIKE_GROUPS:
-    for _char in _group:
-        _LOOKALIKES.setdefault(_char, set()).update(set(_group) - {_char})
+_LOOKALIKES = {
+    char: {other for group in _LOOKALIKE_GROUPS if char in group for other in group} - {char}
+    for char in "".join(_LOOKALIKE_GROUPS)
+}
 
 
 def keystroke_variants(text: str) -> set[str]:
