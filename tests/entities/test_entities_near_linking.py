@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from samverkan.access.models import User
+from samverkan.access.models import Organisation, OrganisationKind, User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
@@ -264,3 +264,61 @@ def test_an_address_without_postcode_in_a_big_town_joins_where_its_person_lives(
     assert EntityMention.objects.get(mention=bare).entity.key == "SE:11657:storvagen:8"
     unknown = Mention.objects.get(raw="Storvägen 8, Stockholm")
     assert not EntityMention.objects.filter(mention=unknown).exists()
+
+
+def _posted(by: User, external_id: str, sender: str, phone: str, *, day: int) -> Report:
+    """A letter a post agent took in on ``day`` of April, the sender paying by phone."""
+    assert by.organisation is not None
+    data = ReportIn.model_validate(
+        {
+            "kind": "postal_item",
+            "external_id": external_id,
+            "occurred_at": f"2026-04-{day:02d}T10:00:00+02:00",
+            "handling": {"tlp": "AMBER"},
+            "place": {"country": "SE", "description": by.organisation.name},
+            "item": {"format": "letter", "suspicion": ["smell"]},
+            "subjects": [
+                {
+                    "ref": "s1",
+                    "role": "sender",
+                    "mentions": [
+                        {"kind": "person_name", "value": sender},
+                        {"kind": "phone", "value": phone},
+                    ],
+                }
+            ],
+        }
+    )
+    report, _ = report_submit(organisation=by.organisation, data=data, by=by, via="test")
+    return report
+
+
+def test_a_number_one_digit_off_written_at_one_post_counter_joins(postal_agent: User) -> None:
+    # Letter after letter under other names, paid from one phone at one shop.
+    _posted(postal_agent, "p-1", "Bilal Eriksson", PHONE, day=1)
+    _posted(postal_agent, "p-2", "Joanna Nygren", PHONE, day=8)
+    _posted(postal_agent, "p-3", "Adrian Nilsson", SLIP, day=15)
+
+    assert _top("+46701235467") == Entity.objects.get(key="+46701234567")
+    judgement = EntityJudgement.objects.get()
+    assert (judgement.rule, judgement.by) == ("slip", None)
+    event = AuditEvent.objects.get(action="combine")
+    assert event.details["shared"] == ["posted"]
+
+
+def test_numbers_one_digit_off_at_two_shops_of_one_name_stay_apart(postal_agent: User) -> None:
+    assert postal_agent.organisation is not None
+    namesake = Organisation.objects.create(
+        code="se-agent-ica-tallbacken-2",
+        kind=OrganisationKind.POSTAL_AGENT,
+        country="SE",
+        name=postal_agent.organisation.name,
+    )
+    other_shop = User.objects.create_user(
+        username="other_shop", organisation=namesake, first_name="Per", roles=["reporter"]
+    )
+    _posted(postal_agent, "p-1", "Bilal Eriksson", PHONE, day=1)
+    _posted(other_shop, "p-2", "Adrian Nilsson", SLIP, day=8)
+
+    assert _top("+46701235467") != _top("+46701234567")
+    assert not EntityJudgement.objects.exists()

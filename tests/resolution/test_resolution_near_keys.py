@@ -15,12 +15,14 @@ from samverkan.resolution.near_keys import (
     KeyMention,
     Token,
     context_tokens,
+    counter_token,
     near_key_clusters,
     sighting_tokens,
 )
 
 ORG = "556036-0793"
 IBAN = "NO93 8601 1117 947"
+SVINESUND = "Svinesund (old and new Svinesund bridge)"
 
 
 class Reports:
@@ -36,10 +38,12 @@ class Reports:
         country: str = "SE",
         seen: tuple[str, str] | None = None,
         camera: bool = False,
+        agent: str = "",
     ) -> list[int]:
         """One report; returns the indexes of its identifier mentions.
 
-        ``seen`` is (place, time) of a sighting; ``camera``: read by a machine.
+        ``seen`` is (place, time) of a sighting; ``camera``: read by a machine;
+        ``agent``: the post agent (organisation code) that filed it.
         """
         payload = {
             "subjects": [
@@ -56,6 +60,8 @@ class Reports:
             self.contexts[-1] |= sighting_tokens(
                 occurred_at=datetime.fromisoformat(at), place=place
             )
+        if agent:
+            self.contexts[-1].add(counter_token(agent))
         indexes = []
         for row in rows:
             if row.kind in ("person_name", "nickname"):
@@ -115,6 +121,54 @@ def test_a_phone_one_digit_off_stays_apart_without_anything_in_common() -> None:
     world = Reports()
     [first] = world.add(("phone", "070-123 45 67"), ("person_name", "Anna Berg"))
     [other] = world.add(("phone", "070-123 54 67"), ("person_name", "Omar Khalid"))
+    clusters = world.clusters()
+    assert clusters[first] != clusters[other]
+
+
+def test_a_phone_one_digit_off_written_by_one_post_agent_joins() -> None:
+    # The sender pays the postage by phone at the agent near home, letter
+    # after letter, under other names; the agent once writes a digit wrong.
+    world = Reports()
+    shop = "se-agent-tempo-vasterhagen"
+    [first] = world.add(("phone", "073-015 17 07"), ("person_name", "Bilal Eriksson"), agent=shop)
+    [slipped] = world.add(("phone", "073-015 71 07"), ("person_name", "Adrian Nilsson"), agent=shop)
+    clusters = world.clusters()
+    assert clusters[first] == clusters[slipped]
+
+
+def test_two_regular_numbers_left_at_the_same_shops_stay_apart() -> None:
+    # Two keepers of one town, each leaving a number for the notice at the
+    # same two shops: a slip happens once, so neither is the other's slip.
+    world = Reports()
+    one, other = [], []
+    for shop in ("no-agent-kiwi-furusletta", "no-agent-spar-bjorkeheim"):
+        one += world.add(("phone", "+47 410 05 071"), agent=shop)
+        other += world.add(("phone", "+47 410 01 071"), agent=shop)
+    clusters = world.clusters()
+    assert clusters[one[0]] == clusters[one[1]] != clusters[other[0]] == clusters[other[1]]
+
+
+def test_phones_one_digit_off_at_one_border_crossing_on_other_days_stay_apart() -> None:
+    # A crossing is no counter: two travellers' numbers one digit apart pass it.
+    world = Reports()
+    [first] = world.add(("phone", "073-015 17 07"), seen=(SVINESUND, "2024-03-10T11:00:00+01:00"))
+    [other] = world.add(("phone", "073-015 71 07"), seen=(SVINESUND, "2024-06-02T15:30:00+02:00"))
+    clusters = world.clusters()
+    assert clusters[first] != clusters[other]
+
+
+def test_phones_one_digit_off_written_by_two_post_agents_stay_apart() -> None:
+    # Two shops of one chain may bear one name in two towns: the agent is the counter.
+    world = Reports()
+    shop = "ICA Nära Centrum"
+    [first] = world.add(
+        ("phone", "073-015 17 07"), seen=(shop, "2024-03-10T11:00:00+01:00"),
+        agent="se-agent-ica-nara-centrum-lulea",
+    )  # fmt: skip
+    [other] = world.add(
+        ("phone", "073-015 71 07"), seen=(shop, "2024-03-12T11:00:00+01:00"),
+        agent="se-agent-ica-nara-centrum-ystad",
+    )  # fmt: skip
     clusters = world.clusters()
     assert clusters[first] != clusters[other]
 
@@ -240,9 +294,6 @@ def test_a_company_name_with_a_typo_alone_joins_the_one_name_a_letter_away() -> 
     [typo] = world.add(("company_name", "Mårtensson Frisörsalogn AB"))
     clusters = world.clusters()
     assert clusters[typo] == clusters[number]
-
-
-SVINESUND = "Svinesund (old and new Svinesund bridge)"
 
 
 def test_a_plate_misread_on_one_side_of_the_border_joins_the_other_sides_reading() -> None:

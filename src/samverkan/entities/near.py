@@ -9,7 +9,8 @@ Runs in the transaction that stores the report, right after
   can be, with the reason ``repair``; with none or several it stays unlinked;
 - an entity this report created whose key is one slip from a known entity's,
   and whose report shares another identifier or a name with that
-  entity's reports, is merged with it; an address whose street is one letter
+  entity's reports (or a post agent's counter: ``counter_token``), is
+  merged with it; an address whose street is one letter
   from a known one at the same postcode and number likewise; a plate one
   look-alike character from a known plate read at the same place within
   minutes likewise (a camera's misreading);
@@ -36,6 +37,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Q
 
+from samverkan.access.models import OrganisationKind
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.linking import ENTITY_KIND_OF, entity_current
@@ -58,6 +60,7 @@ from samverkan.resolution.near_keys import (
     address_prefix,
     context_tokens,
     corroborated,
+    counter_token,
     lone_reading_match,
     near_candidates,
     read_by_machine,
@@ -80,6 +83,7 @@ def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[
     changes = sum(repair(mention, region=region) for mention in mentions if refused(mention))
     here = context_tokens((m.kind, m.key, m.raw) for m in mentions)
     here |= _sightings(report.occurred_at, report.payload.get("place"))
+    here |= _counter(report.organisation.code, report.organisation.kind)
     for entity in created:
         merged = merge_near(entity, here=here, report_id=report.pk)
         changes += merged or merge_lone_reading(entity)
@@ -230,6 +234,10 @@ def _sightings(occurred_at: datetime, place: object) -> set[Token]:
     return sighting_tokens(occurred_at=occurred_at, place=str(description or ""))
 
 
+def _counter(organisation: str, kind: str) -> set[Token]:
+    return {counter_token(organisation)} if kind == OrganisationKind.POSTAL_AGENT else set()
+
+
 def _merge(entity: Entity, other: Entity, rule: NearRule, evidence: dict[str, object]) -> int:
     return int(entity_merge_by_rule(a=entity, b=other, rule=rule, evidence=evidence) is not None)
 
@@ -270,7 +278,9 @@ def _context(entity: Entity) -> set[Token]:
     rows = Mention.objects.filter(report_id__in=reports).values_list("kind", "key", "raw")
     keys = set(inside)
     tokens = {token for token in context_tokens(rows) if token[1] not in keys}
-    places = Report.objects.filter(pk__in=reports).values_list("occurred_at", "payload__place")
-    for occurred_at, place in places:
-        tokens |= _sightings(occurred_at, place)
+    places = Report.objects.filter(pk__in=reports).values_list(
+        "occurred_at", "payload__place", "organisation__code", "organisation__kind"
+    )
+    for occurred_at, place, organisation, kind in places:
+        tokens |= _sightings(occurred_at, place) | _counter(organisation, kind)
     return tokens

@@ -8,7 +8,7 @@ read that shows identifiers writes one consultation event.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db import transaction
@@ -25,11 +25,17 @@ from samverkan.access.policy import (
 from samverkan.access.purpose import Purpose
 from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
-from samverkan.entities.models import Entity, EntityJudgement, EntityMention, LinkReason
+from samverkan.entities.models import (
+    Entity,
+    EntityJudgement,
+    EntityKind,
+    EntityMention,
+    LinkReason,
+)
 from samverkan.entities.near import near_keys_known
 from samverkan.geography.lookup import responsible_unit
-from samverkan.imports.about import ImportedAbout, imported_about
-from samverkan.intake.models import Report
+from samverkan.imports.about import ImportedAbout, calls_between, imported_about
+from samverkan.intake.models import Mention, Report
 
 WRITTEN_SHOWN = 40  # different spellings listed on an entity's page
 WRITTEN_FIRST = {"person_name": 0, "nickname": 1, "birth_date": 2}  # a person: names first
@@ -42,6 +48,9 @@ class NearEntity:
     entity: Entity
     display: str
     reports: int
+    # Calls in the reader's own call records between this number and one
+    # written beside the other (either way round): a hint for the analyst.
+    calls: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +155,8 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
     details: dict[str, object] = {"reports": [r.pk for r in recent], "hits": hits}
     if near:
         details["near"] = [n.entity.pk for n in near]
+        if any(n.calls for n in near):
+            details["near_calls"] = {n.entity.pk: n.calls for n in near if n.calls}
     if imported.any:
         details["imported"] = imported.audit_details()
     audit_record(
@@ -186,6 +197,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
 
 
 NEAR_SHOWN = 10
+BESIDE_REPORTS = 200  # of a near pair's side, read for the numbers written beside it
 
 
 def _districts(reports: QuerySet[Report]) -> list[tuple[str, int]]:
@@ -230,7 +242,43 @@ def _near(entity: Entity, reader: User) -> tuple[NearEntity, ...]:
     displays = entity_displays(others, reader)
     near = [NearEntity(e, displays[e.pk], counts.get(e.pk, 0)) for e in others]
     near.sort(key=lambda n: (-n.reports, n.display))
-    return tuple(near[:NEAR_SHOWN])
+    near = near[:NEAR_SHOWN]
+    if entity.kind == EntityKind.PHONE and near:
+        beside = _phones_beside(reader, entity)
+        near = [replace(n, calls=_calls_across(reader, entity, beside, n.entity)) for n in near]
+    return tuple(near)
+
+
+def _calls_across(reader: User, entity: Entity, beside: set[str], other: Entity) -> int:
+    """Calls between each number and the numbers written beside the other, in the reader's rows.
+
+    ``beside`` holds the numbers written beside ``entity`` (``_phones_beside``).
+
+    A courier who names the backer's number with a slip often gives their
+    own number in the same statement, and the call records show that one
+    calling the backer's true number. Only the reader's own call records are
+    read (``imports.about.calls_between``), so the hint tells nobody else
+    that such rows exist; the analyst decides.
+    """
+    theirs = _phones_beside(reader, other)
+    return calls_between(reader=reader, numbers=[other.key], others=sorted(beside)) + calls_between(
+        reader=reader, numbers=[entity.key], others=sorted(theirs)
+    )
+
+
+def _phones_beside(reader: User, entity: Entity) -> set[str]:
+    """Phone keys written in the visible reports naming ``entity``, other than its own."""
+    reports = list(
+        _visible_links(reader)
+        .filter(entity=entity)
+        .values_list("mention__report_id", flat=True)
+        .distinct()[:BESIDE_REPORTS]
+    )
+    own = set(
+        Entity.objects.filter(Q(pk=entity.pk) | Q(merged_into=entity)).values_list("key", flat=True)
+    )
+    written = Mention.objects.filter(report_id__in=reports, kind="phone").exclude(key="")
+    return set(written.values_list("key", flat=True)) - own
 
 
 @transaction.atomic

@@ -93,6 +93,20 @@ class ImportedAbout:
         return {**self.counts, "jobs": sorted({row.job_id for row in shown})}
 
 
+def calls_between(*, reader: User, numbers: list[str], others: list[str]) -> int:
+    """Calls the reader may read from a number in ``numbers`` to one in ``others``, or back.
+
+    The two lists are phone keys and do not overlap. Two seeks per side along
+    the number indexes, in the reader's own rows only.
+    """
+    if not numbers or not others:
+        return 0
+    rows = _rows(reader, "call_records")
+    there = rows.filter(a_number_key__in=numbers, b_number_key__in=others).count()
+    back = rows.filter(a_number_key__in=others, b_number_key__in=numbers).count()
+    return int(there + back)
+
+
 def _rows(reader: User, connector: str) -> QuerySet[Any]:
     rows: QuerySet[ImportedRow] = imported_rows_visible_to(
         reader=reader, connector=CONNECTORS[connector]

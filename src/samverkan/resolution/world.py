@@ -28,11 +28,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from samverkan.access.models import OrganisationKind
 from samverkan.intake.mentions import MentionRow, mention_region, mention_rows
 from samverkan.resolution.near_keys import (
     KeyMention,
     Token,
     context_tokens,
+    counter_token,
     read_by_machine,
     sighting_tokens,
 )
@@ -80,12 +82,12 @@ class WorldReading:
 
 def read_world(folder: Path) -> WorldReading:
     """Read a world folder written by ``samverkan generate``."""
-    countries = _organisation_countries(folder / "organisations.jsonl")
+    organisations = _organisations(folder / "organisations.jsonl")
     reading = WorldReading()
     for line, truth in _lines_in_step(folder):
         submission = json.loads(line)
         organisation, payload = submission["organisation"], submission["report"]
-        country = countries[organisation]
+        country, organisation_kind = organisations[organisation]
         rows = list(mention_rows(payload, country=country))
         _add_people(reading, rows, payload, truth, organisation=organisation, country=country)
         region = mention_region(payload, country=country)
@@ -94,12 +96,15 @@ def read_world(folder: Path) -> WorldReading:
             occurred_at=datetime.fromisoformat(payload["occurred_at"]),
             place=(payload.get("place") or {}).get("description", ""),
         )
+        if organisation_kind == OrganisationKind.POSTAL_AGENT:
+            reading.contexts[-1].add(counter_token(organisation))
     return reading
 
 
-def _organisation_countries(path: Path) -> dict[str, str]:
+def _organisations(path: Path) -> dict[str, tuple[str, str]]:
+    """Each organisation's country and kind, by code."""
     with path.open(encoding="utf-8") as handle:
-        return {row["code"]: row["country"] for row in map(json.loads, handle)}
+        return {row["code"]: (row["country"], row["kind"]) for row in map(json.loads, handle)}
 
 
 def _lines_in_step(folder: Path) -> Iterator[tuple[str, dict[str, Any]]]:
