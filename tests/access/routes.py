@@ -460,6 +460,8 @@ ROUTES: dict[str, Row] = {
     ),
     # The review queue is analysts' work; a pair exists only for those who see both sides.
     "review_queue": Row("/review/", get=page(ANALYSTS), post=page(ANALYSTS)),
+    # Likewise the numbers one slip apart: decided on the entity page.
+    "near_pairs": Row("/review/near/", get=page(ANALYSTS), post=page(ANALYSTS)),
     "review_pair": Row(
         "/review/{id}/",
         get=((NEGATIVE, 404), *page(ITS_READERS)),

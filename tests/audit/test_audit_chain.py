@@ -65,6 +65,22 @@ def test_events_chain_and_verify(customs_officer: User) -> None:
     assert "46701234567" not in str(last.details) + last.personal_data_hash
 
 
+def test_details_keyed_by_numbers_verify(customs_officer: User) -> None:
+    # A page's hits per organisation id: 2 before 12 as numbers, "12" before "2" as JSON.
+    with transaction.atomic():
+        audit_record(
+            actor=customs_officer,
+            action=AuditAction.CONSULT,
+            object_type="entity",
+            object_id="1",
+            purpose="case 2026-117",
+            details={"hits": {2: 1, 12: 3}},
+        )
+    result = audit_verify()
+    assert result.ok, result.problem
+    assert AuditEvent.objects.get().details == {"hits": {"2": 1, "12": 3}}
+
+
 @pytest.mark.django_db(transaction=True)
 def test_an_event_outside_a_transaction_is_refused(customs_officer: User) -> None:
     with pytest.raises(AuditOutsideTransactionError):

@@ -18,6 +18,7 @@ from django.test import Client
 from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityJudgement
+from samverkan.imports.models import ImportJob
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
 from tests.conftest import login_verified
@@ -31,14 +32,14 @@ COURIER = "+46731112233"
 HINT = "Your call records tie them: 3 calls"
 
 
-def _report(by: User, external_id: str, *mentions: tuple[str, str]) -> None:
+def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER") -> None:
     assert by.organisation is not None
     data = ReportIn.model_validate(
         {
             "kind": "intelligence",
             "external_id": external_id,
             "occurred_at": "2026-05-02T06:40:00+02:00",
-            "handling": {"tlp": "AMBER"},
+            "handling": {"tlp": tlp},
             "subjects": [
                 {
                     "ref": "s1",
@@ -51,13 +52,13 @@ def _report(by: User, external_id: str, *mentions: tuple[str, str]) -> None:
     report_submit(organisation=by.organisation, data=data, by=by, via="test")
 
 
-def _calls(tmp_path: Path, *pairs: tuple[str, str]) -> Path:
+def _calls(tmp_path: Path, *pairs: tuple[str, str], name: str = "calls.csv") -> Path:
     header = ["a_number", "b_number", "started_at", "duration_seconds", "cell"]
     rows = [
         [a, b, f"2026-04-{day:02d}T10:00:00+02:00", "60", "240-01-1"]
         for day, (a, b) in enumerate(pairs, start=1)
     ]
-    return write_csv(tmp_path / "calls.csv", header, rows)
+    return write_csv(tmp_path / name, header, rows)
 
 
 @pytest.fixture
@@ -89,6 +90,7 @@ def test_the_holder_of_the_call_records_sees_them_tie_the_pair_from_either_side(
     assert HINT in page
     event = AuditEvent.objects.filter(action="consult", object_id=str(here)).latest("sequence")
     assert event.details["near_calls"] == {str(there): 3}
+    assert event.details["near_call_jobs"] == [ImportJob.objects.get().pk]
     # A hint for the analyst, not a merge: nothing stored changed.
     assert not EntityJudgement.objects.exists()
     assert Entity.objects.get(pk=slip).merged_into_id is None
@@ -104,3 +106,24 @@ def test_readers_without_the_call_records_see_the_pair_and_no_hint(
     assert "call records" not in page
     event = AuditEvent.objects.filter(action="consult", object_id=str(slip)).latest("sequence")
     assert "near_calls" not in event.details
+
+
+def test_each_holder_counts_only_its_own_call_records(
+    client: Client, tmp_path: Path, pair: tuple[int, int], oslo_analyst: User
+) -> None:
+    slip, _backer = pair
+    import_file(oslo_analyst, "call_records", _calls(tmp_path, (COURIER, BACKER), name="oslo.csv"))
+    assert "Your call records tie them: 1 call" in _page(client, oslo_analyst, slip)
+
+
+def test_a_number_written_beside_only_in_a_report_hidden_from_the_reader_ties_nothing(
+    client: Client, tmp_path: Path, customs_officer: User, police_analyst: User
+) -> None:
+    _report(customs_officer, "c-1", ("phone", BACKER), ("person_name", "Karl Berg"))
+    _report(customs_officer, "c-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    # The courier's number is beside the slip only in customs' RED report.
+    _report(customs_officer, "c-red", ("phone", SLIP), ("phone", COURIER), tlp="RED")
+    import_file(police_analyst, "call_records", _calls(tmp_path, (COURIER, BACKER)))
+    page = _page(client, police_analyst, Entity.objects.get(key=SLIP).pk)
+    assert f'href="/entities/{Entity.objects.get(key=BACKER).pk}/"' in page
+    assert "call records" not in page

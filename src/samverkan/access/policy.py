@@ -40,7 +40,7 @@ from samverkan.access.models import Compartment, Organisation, OrganisationKind,
 from samverkan.access.roles import LAW_ENFORCEMENT, POSTAL, Role
 from samverkan.api.models import ApiToken
 from samverkan.audit.models import AuditEvent
-from samverkan.entities.models import Entity, EntityMention, ReviewPair, ReviewStatus
+from samverkan.entities.models import Entity, EntityMention, NearPair, ReviewPair, ReviewStatus
 from samverkan.imports.connectors import CONNECTORS, Connector
 from samverkan.imports.storage import ImportedRow
 from samverkan.intake.models import Report
@@ -213,6 +213,24 @@ def review_pairs_visible_to(*, reader: User) -> QuerySet[ReviewPair]:
         return ReviewPair.objects.none()
     visible = entities_visible_to(reader=reader)
     return ReviewPair.objects.filter(status=ReviewStatus.OPEN, left__in=visible, right__in=visible)
+
+
+def near_pairs_visible_to(*, reader: User) -> QuerySet[NearPair]:
+    """Open near pairs for an analyst: both sides exist for the reader and are merged into none.
+
+    As for review pairs, a pair with a side the reader may not see does not
+    exist for them.
+    """
+    if not reviews_matches(reader):
+        return NearPair.objects.none()
+    visible = entities_visible_to(reader=reader)
+    return NearPair.objects.filter(
+        status=ReviewStatus.OPEN,
+        left__merged_into=None,
+        right__merged_into=None,
+        left__in=visible,
+        right__in=visible,
+    )
 
 
 def access_review_pair(reader: User, pair_id: int) -> ReviewPair:

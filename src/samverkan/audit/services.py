@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -68,7 +69,9 @@ def audit_record(
         "recipients": list(recipients),
         "request_id": request_id,
         "outcome": outcome,
-        "details": details or {},
+        # As stored and read back: JSON has string keys only ({2: 1} is {"2": 1}),
+        # and the hash must be of what verification will read.
+        "details": json.loads(json.dumps(details or {})),
         "personal_data_hash": (
             personal_data_hash(personal_data) if personal_data is not None else ""
         ),

@@ -235,3 +235,37 @@ class ReviewPair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.left_id} ? {self.right_id} ({self.score:.3f})"
+
+
+class NearPair(models.Model):
+    """Two keyed entities one slip apart that no rule could tie, for an analyst to decide.
+
+    Found by the near-key rules (``entities.near``) as a report arrives and
+    nightly: the keys are one keystroke (or, for plates, one look-alike
+    character) apart, and nothing their reports say corroborates it. Open
+    until anyone judges the two (``entities.services`` closes it); a pair one
+    of whose sides was since merged into another entity is not listed.
+    """
+
+    left = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+")
+    right = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=EntityKind.choices)
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    found_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["left", "right"],
+                condition=Q(status="open"),
+                name="near_pair_one_open_per_pair",
+            ),
+            models.CheckConstraint(condition=Q(left__lt=F("right")), name="near_pair_ordered"),
+        ]
+        indexes = [models.Index(fields=["status", "-found_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.left_id} ~ {self.right_id} ({self.kind})"

@@ -48,7 +48,9 @@ from samverkan.entities.models import (
     EntityMention,
     Judgement,
     LinkReason,
+    NearPair,
     NearRule,
+    ReviewStatus,
 )
 from samverkan.entities.services import entity_merge_by_rule, entity_split_by_rule
 from samverkan.identifiers.address import street_and_town
@@ -71,6 +73,19 @@ from samverkan.resolution.near_keys import (
     town_candidates,
 )
 
+# Kinds whose untied near pairs go to the analysts' list (``near_review``): a
+# person's number is the person review queue's, a postal item one digit off
+# is merged without more and one a letter off is another post's item.
+OFFERED_KINDS = frozenset(
+    {
+        EntityKind.PHONE,
+        EntityKind.VEHICLE,
+        EntityKind.ACCOUNT,
+        EntityKind.COMPANY,
+        EntityKind.EMAIL,
+        EntityKind.DEVICE,
+    }
+)
 # Enough of a big entity's reports to find what it shares with a new one.
 _CONTEXT_REPORTS = 500
 _TOWNS_READ = 50
@@ -169,11 +184,32 @@ def merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None
         other = Entity.objects.get(kind=entity.kind, key=key)
         theirs = _context(other)
         rule = slip_rule(_written_kind(entity), entity.key, key, mine, theirs)
-        if rule is not None:
-            shared = sorted({kind for kind, _ in mine & theirs})
-            evidence: dict[str, object] = {"report": report_id, "shared": shared}
-            merged += _merge(entity, other, NearRule(rule), evidence)
+        if rule is None:
+            near_pair_offer(entity, other)
+            continue
+        shared = sorted({kind for kind, _ in mine & theirs})
+        evidence: dict[str, object] = {"report": report_id, "shared": shared}
+        merged += _merge(entity, other, NearRule(rule), evidence)
     return merged
+
+
+def near_pair_offer(entity: Entity, other: Entity) -> None:
+    """Put two entities one slip apart that no rule ties in the analysts' list, once.
+
+    Between their current tops; not if they are one already or anyone ever
+    judged the two (a judgement, live or undone, has been decided on).
+    """
+    if entity.kind not in OFFERED_KINDS:
+        return
+    a, b = entity_current(entity), entity_current(other)
+    if a.pk == b.pk:
+        return
+    left, right = (a, b) if a.pk < b.pk else (b, a)
+    if EntityJudgement.objects.filter(left=left, right=right).exists():
+        return
+    NearPair.objects.get_or_create(
+        left=left, right=right, status=ReviewStatus.OPEN, defaults={"kind": left.kind}
+    )
 
 
 def merge_lone_reading(entity: Entity) -> int:

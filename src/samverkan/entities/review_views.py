@@ -16,7 +16,9 @@ from samverkan.access.models import User
 from samverkan.access.policy import NotFound, reviews_matches
 from samverkan.access.purpose import PurposeRequiredError, purpose_of
 from samverkan.access.readers import intelligence_reader, purpose_asked
-from samverkan.entities.models import Judgement
+from samverkan.entities.models import EntityKind, Judgement
+from samverkan.entities.near import OFFERED_KINDS
+from samverkan.entities.near_review import near_pairs_list
 from samverkan.entities.review import MERGE, review_pair_decide, review_pair_read, review_pairs_list
 from samverkan.entities.services import JudgementError
 from samverkan.entities.waterfall import chance_text
@@ -62,6 +64,27 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         for pair in page
     ]
     return render(request, "entities/review_queue.html", {"page": page, "rows": rows})
+
+
+@never_cache
+@login_required
+def near_pairs(request: HttpRequest) -> HttpResponse:
+    """Keyed entities one slip apart that no rule could tie: decided on the entity page."""
+    reader = _reviewer(request)
+    try:
+        purpose = purpose_of(session=request.session, reader=reader)
+    except PurposeRequiredError:
+        return purpose_asked(request)
+    kind = request.GET.get("kind", "")
+    page, rows = near_pairs_list(
+        reader=reader, purpose=purpose, page=_page_number(request), kind=kind
+    )
+    kinds = [(value, label) for value, label in EntityKind.choices if value in OFFERED_KINDS]
+    return render(
+        request,
+        "entities/near_pairs.html",
+        {"page": page, "rows": rows, "kinds": kinds, "kind": kind},
+    )
 
 
 @never_cache

@@ -28,14 +28,14 @@ from samverkan.audit.services import audit_record
 from samverkan.entities.models import (
     Entity,
     EntityJudgement,
-    EntityKind,
     EntityMention,
     LinkReason,
 )
 from samverkan.entities.near import near_keys_known
+from samverkan.entities.near_calls import NearCalls, near_calls
 from samverkan.geography.lookup import responsible_unit
-from samverkan.imports.about import ImportedAbout, calls_between, imported_about
-from samverkan.intake.models import Mention, Report
+from samverkan.imports.about import ImportedAbout, imported_about
+from samverkan.intake.models import Report
 
 WRITTEN_SHOWN = 40  # different spellings listed on an entity's page
 WRITTEN_FIRST = {"person_name": 0, "nickname": 1, "birth_date": 2}  # a person: names first
@@ -151,12 +151,11 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
     )
     # Imported rows are read here so that one consultation event covers the page.
     imported = imported_about(reader=reader, entity=entity)
-    near = _near(entity, reader)
+    near, calls = _near(entity, reader)
     details: dict[str, object] = {"reports": [r.pk for r in recent], "hits": hits}
     if near:
         details["near"] = [n.entity.pk for n in near]
-        if any(n.calls for n in near):
-            details["near_calls"] = {n.entity.pk: n.calls for n in near if n.calls}
+        details.update(calls.audit_details())
     if imported.any:
         details["imported"] = imported.audit_details()
     audit_record(
@@ -197,7 +196,6 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
 
 
 NEAR_SHOWN = 10
-BESIDE_REPORTS = 200  # of a near pair's side, read for the numbers written beside it
 
 
 def _districts(reports: QuerySet[Report]) -> list[tuple[str, int]]:
@@ -217,13 +215,16 @@ def _districts(reports: QuerySet[Report]) -> list[tuple[str, int]]:
     return counted.most_common()
 
 
-def _near(entity: Entity, reader: User) -> tuple[NearEntity, ...]:
-    """Visible, unjudged entities one slip from this one's key, most reported first."""
+def _near(entity: Entity, reader: User) -> tuple[tuple[NearEntity, ...], NearCalls]:
+    """Visible, unjudged entities one slip from this one's key, most reported first.
+
+    With the calls the reader's own call records hold that tie each to it.
+    """
     if not entity.key or entity.kind == "person":
-        return ()
+        return (), NearCalls()
     keys = near_keys_known(entity)
     if not keys:
-        return ()
+        return (), NearCalls()
     judged = EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity)).values_list(
         "left_id", "right_id"
     )
@@ -243,42 +244,8 @@ def _near(entity: Entity, reader: User) -> tuple[NearEntity, ...]:
     near = [NearEntity(e, displays[e.pk], counts.get(e.pk, 0)) for e in others]
     near.sort(key=lambda n: (-n.reports, n.display))
     near = near[:NEAR_SHOWN]
-    if entity.kind == EntityKind.PHONE and near:
-        beside = _phones_beside(reader, entity)
-        near = [replace(n, calls=_calls_across(reader, entity, beside, n.entity)) for n in near]
-    return tuple(near)
-
-
-def _calls_across(reader: User, entity: Entity, beside: set[str], other: Entity) -> int:
-    """Calls between each number and the numbers written beside the other, in the reader's rows.
-
-    ``beside`` holds the numbers written beside ``entity`` (``_phones_beside``).
-
-    A courier who names the backer's number with a slip often gives their
-    own number in the same statement, and the call records show that one
-    calling the backer's true number. Only the reader's own call records are
-    read (``imports.about.calls_between``), so the hint tells nobody else
-    that such rows exist; the analyst decides.
-    """
-    theirs = _phones_beside(reader, other)
-    return calls_between(reader=reader, numbers=[other.key], others=sorted(beside)) + calls_between(
-        reader=reader, numbers=[entity.key], others=sorted(theirs)
-    )
-
-
-def _phones_beside(reader: User, entity: Entity) -> set[str]:
-    """Phone keys written in the visible reports naming ``entity``, other than its own."""
-    reports = list(
-        _visible_links(reader)
-        .filter(entity=entity)
-        .values_list("mention__report_id", flat=True)
-        .distinct()[:BESIDE_REPORTS]
-    )
-    own = set(
-        Entity.objects.filter(Q(pk=entity.pk) | Q(merged_into=entity)).values_list("key", flat=True)
-    )
-    written = Mention.objects.filter(report_id__in=reports, kind="phone").exclude(key="")
-    return set(written.values_list("key", flat=True)) - own
+    calls = near_calls(reader=reader, entity=entity, others=[n.entity for n in near])
+    return tuple(replace(n, calls=calls.tied.get(n.entity.pk, 0)) for n in near), calls
 
 
 @transaction.atomic

@@ -23,8 +23,10 @@ from samverkan.entities.models import (
     EntityKind,
     EntityMention,
     Judgement,
+    NearPair,
     NearRule,
     PersonRecordRow,
+    ReviewStatus,
 )
 
 
@@ -167,7 +169,15 @@ def _merged(
     )
     EntityMention.objects.filter(entity=right).update(entity=left)
     Entity.objects.filter(pk=right.pk).update(merged_into=left)
+    _near_pair_decided(left, right)
     return judgement
+
+
+def _near_pair_decided(left: Entity, right: Entity) -> None:
+    """A judgement between the two closes their open near pair, whoever made it."""
+    NearPair.objects.filter(left=left, right=right, status=ReviewStatus.OPEN).update(
+        status=ReviewStatus.DECIDED, decided_at=timezone.now()
+    )
 
 
 @transaction.atomic
@@ -229,6 +239,7 @@ def entity_judge(
         at=timezone.now(),
         records=_records(left, right),
     )
+    _near_pair_decided(left, right)
     _audit(by, decided, judgement.value)
     return decided
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("entities/<int:entity_id>/judgement/", views.entity_judgement, name="entity_judgement"),
     path("judgements/<int:judgement_id>/split/", views.entity_split_view, name="entity_split"),
     path("review/", review_views.review_queue, name="review_queue"),
+    path("review/near/", review_views.near_pairs, name="near_pairs"),
     path("review/<int:pair_id>/", review_views.review_pair, name="review_pair"),
     path(
         "review/<int:pair_id>/decision/",

@@ -15,6 +15,7 @@ with the ``counts`` returned here.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -93,18 +94,26 @@ class ImportedAbout:
         return {**self.counts, "jobs": sorted({row.job_id for row in shown})}
 
 
-def calls_between(*, reader: User, numbers: list[str], others: list[str]) -> int:
-    """Calls the reader may read from a number in ``numbers`` to one in ``others``, or back.
+def holds_call_records(*, reader: User) -> bool:
+    """Whether the reader may read any call record at all (their organisation imported some)."""
+    return bool(_rows(reader, "call_records").exists())
 
-    The two lists are phone keys and do not overlap. Two seeks per side along
-    the number indexes, in the reader's own rows only.
+
+def calls_among(*, reader: User, numbers: list[str]) -> tuple[Counter[tuple[str, str]], set[int]]:
+    """Calls the reader may read between two of ``numbers`` (phone keys), by (from, to).
+
+    And the import jobs the rows came in by. Seeks along the caller's index
+    in the reader's own rows only.
     """
-    if not numbers or not others:
-        return 0
-    rows = _rows(reader, "call_records")
-    there = rows.filter(a_number_key__in=numbers, b_number_key__in=others).count()
-    back = rows.filter(a_number_key__in=others, b_number_key__in=numbers).count()
-    return int(there + back)
+    if not numbers:
+        return Counter(), set()
+    rows = _rows(reader, "call_records").filter(a_number_key__in=numbers, b_number_key__in=numbers)
+    calls: Counter[tuple[str, str]] = Counter()
+    jobs: set[int] = set()
+    for a, b, job in rows.values_list("a_number_key", "b_number_key", "job_id").iterator():
+        calls[(a, b)] += 1
+        jobs.add(job)
+    return calls, jobs
 
 
 def _rows(reader: User, connector: str) -> QuerySet[Any]:
