@@ -201,7 +201,7 @@ def test_link_near_command_reports_what_it_did(kripos_analyst: User) -> None:
     call_command("link-near", quiet=True, stdout=out)
     assert out.getvalue().strip() == (
         "1 refused writings (1 repaired), 1 rare keys (0 merged), 0 company names linked, "
-        "0 lone readings split back"
+        "0 lone readings and 0 counter merges split back"
     )
 
 
@@ -301,9 +301,46 @@ def test_a_number_one_digit_off_written_at_one_post_counter_joins(postal_agent: 
 
     assert _top("+46701235467") == Entity.objects.get(key="+46701234567")
     judgement = EntityJudgement.objects.get()
-    assert (judgement.rule, judgement.by) == ("slip", None)
+    assert (judgement.rule, judgement.by) == ("counter", None)
     event = AuditEvent.objects.get(action="combine")
     assert event.details["shared"] == ["posted"]
+
+
+def _shop(code: str) -> User:
+    shop = Organisation.objects.create(
+        code=code, kind=OrganisationKind.POSTAL_AGENT, country="SE", name=code
+    )
+    return User.objects.create_user(
+        username=code, organisation=shop, first_name="Per", roles=["reporter"]
+    )
+
+
+def test_a_number_left_at_other_shops_since_is_split_back_nightly_and_stays_apart(
+    client: Client, kripos_analyst: User
+) -> None:
+    # Two keepers of one town leave numbers one digit apart at the same shops.
+    # When the second number first arrives it is at one counter, like a slip.
+    shops = [_shop(f"se-agent-{n}") for n in range(3)]
+    for day, shop in enumerate(shops, start=1):
+        _posted(shop, f"a-{day}", "Bilal Eriksson", PHONE, day=day)
+    _posted(shops[0], "b-1", "Joanna Nygren", SLIP, day=10)
+    assert _top("+46701235467") == _top("+46701234567")
+
+    _posted(shops[1], "b-2", "Joanna Nygren", SLIP, day=11)
+    swept = near_sweep()
+    assert swept.counter_merges_split == 1
+    assert _top("+46701235467") != _top("+46701234567")
+    judgement = EntityJudgement.objects.get()
+    assert judgement.rule == "counter"
+    assert judgement.undo_reason == "written at other counters: a number of its own"
+    # The split is a judgement: no rule merges the two again.
+    _posted(shops[2], "b-3", "Joanna Nygren", SLIP, day=12)
+    near_sweep()
+    assert _top("+46701235467") != _top("+46701234567")
+    # Nor do they come back to an analyst as an untied pair: they were judged.
+    page = _page(client, kripos_analyst, _top("+46701234567"))
+    assert "070-123 45 67" in page
+    assert "Written one keystroke apart" not in page
 
 
 def test_numbers_one_digit_off_at_two_shops_of_one_name_stay_apart(postal_agent: User) -> None:

@@ -101,6 +101,13 @@ class NearRule(models.TextChoices):
             "one look-alike character from the one known plate like it"
         ),
     )
+    COUNTER = (
+        "counter",
+        _(
+            "Phones one keystroke apart, one written only at a post agent's counter "
+            "where the other is written too"
+        ),
+    )
 
 
 class EntityJudgement(models.Model):

@@ -31,7 +31,7 @@ a refused writing can be) is found by ``sweep.near_sweep``, nightly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from django.db import transaction
@@ -230,23 +230,52 @@ def lone_readings_undone() -> int:
     ground is gone); the split is a judgement, so no rule merges the two
     again. Each in its own transaction; returns how many were split.
     """
+    return _undone(NearRule.LONE_READING, _readings, "read again: a car of its own")
+
+
+def counter_merges_undone() -> int:
+    """Split back every counter merge both of whose numbers are now written at two counters.
+
+    A slip is written once; a number since left at another counter too is a
+    number of its own (``resolution.near_keys.counter_token``). Returns how
+    many were split.
+    """
+    return _undone(NearRule.COUNTER, _counters, "written at other counters: a number of its own")
+
+
+def _undone(rule: NearRule, count: Callable[[int], int], reason: str) -> int:
+    """Split back the live merges by ``rule`` where ``count`` is 2 or more on both sides."""
     merges = EntityJudgement.objects.filter(
-        rule=NearRule.LONE_READING, judgement=Judgement.POSITIVE, undone_at__isnull=True
+        rule=rule, judgement=Judgement.POSITIVE, undone_at__isnull=True
     ).values_list("pk", "left_id", "right_id")
     undone = 0
     for pk, left, right in list(merges):
-        if min(_readings(left), _readings(right)) < 2:
+        if min(count(left), count(right)) < 2:
             continue
         with transaction.atomic():
             judgement = EntityJudgement.objects.select_for_update().get(pk=pk)
             if judgement.undone_at is None:
-                entity_split_by_rule(judgement=judgement, reason="read again: a car of its own")
+                entity_split_by_rule(judgement=judgement, reason=reason)
                 undone += 1
     return undone
 
 
 def _readings(entity_id: int) -> int:
     return EntityMention.objects.filter(home_id=entity_id).count()
+
+
+def _counters(entity_id: int) -> int:
+    """The post agents whose reports write this entity's own key (not those merged into it)."""
+    mentions = EntityMention.objects.filter(home_id=entity_id).values_list("mention_id", flat=True)
+    reports = Mention.objects.filter(pk__in=list(mentions)).values_list("report_id", flat=True)
+    return (
+        Report.objects.filter(
+            pk__in=list(reports), organisation__kind=OrganisationKind.POSTAL_AGENT
+        )
+        .values("organisation_id")
+        .distinct()
+        .count()
+    )
 
 
 def _lone_reading(entity: Entity) -> bool:

@@ -8,7 +8,8 @@ every refused writing not yet linked, every entity named in at most
 come since; a lone camera reading may have a look-alike known since) and
 every company name no entity holds yet, each in its own transaction so
 that a crash loses nothing already done. Lone-reading merges whose plate
-has been read again are split back first.
+has been read again, and counter merges whose numbers are both written at
+other counters since, are split back first.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from samverkan.entities.linking import ENTITY_KIND_OF
 from samverkan.entities.models import Entity, EntityKind
 from samverkan.entities.near import (
     NO_POSTCODE,
+    counter_merges_undone,
     lone_readings_undone,
     merge_lone_reading,
     merge_near,
@@ -45,6 +47,7 @@ class NearSwept:
     merged: int
     company_names: int = 0
     lone_readings_split: int = 0
+    counter_merges_split: int = 0
 
 
 def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
@@ -52,6 +55,8 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
     say = progress or (lambda _: None)
     split = lone_readings_undone()
     say(f"{split:,} lone readings read again and split back")
+    split_counters = counter_merges_undone()
+    say(f"{split_counters:,} counter merges of numbers written at other counters split back")
     refused = (
         Mention.objects.filter(key="", entity_link__isnull=True, kind__in=list(ENTITY_KIND_OF))
         .filter(Q(problem__in=sorted(REPAIRABLE_PROBLEMS)) | Q(kind="address", problem=NO_POSTCODE))
@@ -93,4 +98,5 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
         merged=merged,
         company_names=names,
         lone_readings_split=split,
+        counter_merges_split=split_counters,
     )

@@ -10,7 +10,9 @@ a reason an analyst can read and check:
 - **near key**: two valid keys one slip apart are the same only when their
   reports corroborate it: they also share another identifier or a person's
   name (a nickname alone is too common to count; postal items need nothing:
-  ``SPARSE_KINDS``). A valid number one digit off may be someone else's
+  ``SPARSE_KINDS``); phones also when one was written at a post agent's
+  counter where the other is written too, and at no other
+  (``counter_token``). A valid number one digit off may be someone else's
   (numbers are dense; two plates one digit apart both exist), so without
   that the pair is left apart: measured, uncorroborated merges of plates
   cost more precision than they gain recall.
@@ -225,18 +227,25 @@ def counter_token(agent: str) -> Token:
     strangers' numbers). A terminal or a border crossing is no counter:
     two travellers' numbers one digit apart do pass one crossing.
 
-    A shared counter alone corroborates only when one of the two numbers was
-    written at that one counter and no other (``corroborated``): a slip
-    happens once, while two regular numbers of one town are both left at
-    many of its shops. In a country-sized world, two keepers' numbers one
-    digit apart, each left at seven of the same Oslo shops, were otherwise
-    joined (51 and 62 mentions: three thousand false pairs).
+    The counter ties two phones only when one of the two numbers was written
+    at that one counter and no other (``at_one_counter``): a slip happens
+    once, while two regular numbers of one town are both left at many of
+    its shops. In a country-sized world, two keepers' numbers one digit
+    apart, each left at seven of the same Oslo shops, were otherwise joined
+    (51 and 62 mentions: three thousand false pairs). As reports arrive the
+    newer number is always at one counter so far, so the database merges
+    by the rule "counter" and the nightly sweep splits the merge back once
+    both numbers are written at two counters or more
+    (``entities.near.counter_merges_undone``).
     """
     return (POSTED, agent)
 
 
 def slip_rule(kind: str, key: str, other: str, mine: set[Token], theirs: set[Token]) -> str | None:
-    """The rule that makes two valid keys one slip apart one entity: "slip", "misread" or none.
+    """The rule that makes two valid keys one slip apart one entity, or none.
+
+    "slip" (corroborated), "misread" (a camera's, at one moment) or
+    "counter" (phones, at one post agent's counter: ``counter_token``).
 
     ``mine`` and ``theirs`` are what the two keys' reports hold besides them.
     """
@@ -244,6 +253,8 @@ def slip_rule(kind: str, key: str, other: str, mine: set[Token], theirs: set[Tok
         return "slip"
     if kind == "plate" and misread_apart(key, other) and corroborated(mine, theirs, moment=True):
         return "misread"
+    if kind == "phone" and at_one_counter(mine, theirs):
+        return "counter"
     return None
 
 
@@ -283,23 +294,26 @@ def slip_needs_nothing_more(kind: str, key: str, other: str) -> bool:
 def corroborated(mine: set[Token], theirs: set[Token], *, moment: bool = False) -> bool:
     """Whether two identifiers' reports also share another identifier or a name.
 
-    Or a post agent's counter (``counter_token``), if one side was written
-    at no other.
-
     With ``moment``, a sighting at one place and time counts too: only for
     two plates a camera can misread one as the other (``misread_apart``).
     Two plates a keystroke apart are not, for two cars whose plates differ
     in one digit do pass one crossing minutes apart: measured once in a
     medium-sized world, where it joined two network cars.
     """
-    shared = {token for token in mine & theirs if moment or token[0] != SIGHTING}
-    if shared and all(token[0] == POSTED for token in shared):
-        return _written_at_one_counter(mine) or _written_at_one_counter(theirs)
-    return bool(shared)
+    shared = mine & theirs
+    return any(token[0] != POSTED and (moment or token[0] != SIGHTING) for token in shared)
 
 
-def _written_at_one_counter(tokens: set[Token]) -> bool:
-    return sum(token[0] == POSTED for token in tokens) == 1
+def at_one_counter(mine: set[Token], theirs: set[Token]) -> bool:
+    """Whether one side was written at a post agent's counter only, where the other is too."""
+    return any(token[0] == POSTED for token in mine & theirs) and 1 in (
+        _counters(mine),
+        _counters(theirs),
+    )
+
+
+def _counters(tokens: set[Token]) -> int:
+    return sum(token[0] == POSTED for token in tokens)
 
 
 # ------------------------------------------------------------- a whole world

@@ -9,8 +9,9 @@ record says "Hanna Olsson" and nothing else, so no resolver can know who
 came, and evaluation scores against ``record_truth`` (and reports the
 subject figure beside it). Every keyed identifier kind's mention
 is in ``identifiers`` with the entity its truth names, and
-``contexts[r]`` holds the keyed mentions of report ``r`` (what the
-near-key rules look for in common). Lines of
+``contexts[r]`` holds the keyed mentions of report ``r``, its sightings
+and, for a post agent's report, the agent's counter (what the near-key
+rules look for in common). Lines of
 ``reports.jsonl`` and ``truth/reports.jsonl`` are read in step, as
 ``samverkan.scenario.truth`` lays them out.
 
