@@ -359,3 +359,45 @@ def test_numbers_one_digit_off_at_two_shops_of_one_name_stay_apart(postal_agent:
 
     assert _top("+46701235467") != _top("+46701234567")
     assert not EntityJudgement.objects.exists()
+
+
+def _statement(by: User, external_id: str, phone: str, *, towards: str) -> Report:
+    """A courier names the backer by nickname and number, heading for ``towards``."""
+    assert by.organisation is not None
+    data = ReportIn.model_validate(
+        {
+            "kind": "courier_statement",
+            "external_id": external_id,
+            "occurred_at": "2026-05-02T06:40:00+02:00",
+            "handling": {"tlp": "AMBER"},
+            "route": {
+                "crossing": "Svinesund",
+                "destination": {"country": "NO", "municipality_code": towards},
+            },
+            "subjects": [
+                {
+                    "ref": "b1",
+                    "role": "backer",
+                    "mentions": [
+                        {"kind": "nickname", "value": "Onkel"},
+                        {"kind": "phone", "value": phone},
+                    ],
+                }
+            ],
+        }
+    )
+    report, _ = report_submit(organisation=by.organisation, data=data, by=by, via="test")
+    return report
+
+
+def test_a_backers_nickname_ties_a_slip_named_by_couriers_heading_for_one_town(
+    kripos_analyst: User,
+) -> None:
+    _statement(kripos_analyst, "s-1", "+47 412 34 567", towards="0301")
+    _statement(kripos_analyst, "s-2", "+47 412 43 567", towards="1103")  # another town
+    assert _top("+4741243567") != _top("+4741234567")
+    _statement(kripos_analyst, "s-3", "+47 412 34 576", towards="0301")
+    assert _top("+4741234576") == _top("+4741234567")
+    assert EntityJudgement.objects.get().rule == "nickname"
+    event = AuditEvent.objects.get(action="combine")
+    assert event.details["shared"] == ["nickname_towards"]

@@ -17,6 +17,7 @@ from samverkan.resolution.near_keys import (
     context_tokens,
     counter_token,
     near_key_clusters,
+    nickname_tokens,
     sighting_tokens,
 )
 
@@ -39,11 +40,13 @@ class Reports:
         seen: tuple[str, str] | None = None,
         camera: bool = False,
         agent: str = "",
+        towards: str = "",
     ) -> list[int]:
         """One report; returns the indexes of its identifier mentions.
 
         ``seen`` is (place, time) of a sighting; ``camera``: read by a machine;
-        ``agent``: the post agent (organisation code) that filed it.
+        ``agent``: the post agent (organisation code) that filed it;
+        ``towards``: the municipality a courier was heading for.
         """
         payload = {
             "subjects": [
@@ -62,6 +65,9 @@ class Reports:
             )
         if agent:
             self.contexts[-1].add(counter_token(agent))
+        route = {"destination": {"country": country, "municipality_code": towards}}
+        nicknames = [row.raw for row in rows if row.kind == "nickname"]
+        self.contexts[-1] |= nickname_tokens(nicknames=nicknames, route=route)
         indexes = []
         for row in rows:
             if row.kind in ("person_name", "nickname"):
@@ -114,6 +120,23 @@ def test_a_shared_nickname_alone_does_not_join_two_numbers() -> None:
     [slipped] = world.add(("phone", "070-123 54 67"), ("nickname", "Kalle"))
     clusters = world.clusters()
     assert clusters[first] != clusters[slipped]
+
+
+def test_a_backers_nickname_joins_two_numbers_named_by_couriers_heading_for_one_town() -> None:
+    world = Reports()
+    [first] = world.add(("phone", "070-123 45 67"), ("nickname", "Onkel"), towards="0180")
+    [slipped] = world.add(("phone", "070-123 54 67"), ("nickname", "ONKEL"), towards="0180")
+    clusters = world.clusters()
+    assert clusters[first] == clusters[slipped]
+
+
+def test_one_nickname_in_two_towns_or_without_a_town_does_not_join() -> None:
+    world = Reports()
+    [first] = world.add(("phone", "070-123 45 67"), ("nickname", "Onkel"), towards="0180")
+    [other] = world.add(("phone", "070-123 54 67"), ("nickname", "Onkel"), towards="1480")
+    [third] = world.add(("phone", "070-123 46 57"), ("nickname", "Onkel"))
+    clusters = world.clusters()
+    assert len({clusters[first], clusters[other], clusters[third]}) == 3
 
 
 def test_a_phone_one_digit_off_stays_apart_without_anything_in_common() -> None:

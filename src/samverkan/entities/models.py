@@ -101,6 +101,13 @@ class NearRule(models.TextChoices):
             "one look-alike character from the one known plate like it"
         ),
     )
+    NICKNAME = (
+        "nickname",
+        _(
+            "Phones one keystroke apart, each named beside the same nickname "
+            "by couriers heading for the same town"
+        ),
+    )
     COUNTER = (
         "counter",
         _(

@@ -31,6 +31,7 @@ a refused writing can be) is found by ``sweep.near_sweep``, nightly.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
@@ -65,6 +66,7 @@ from samverkan.resolution.near_keys import (
     counter_token,
     lone_reading_match,
     near_candidates,
+    nickname_tokens,
     read_by_machine,
     repair_candidates,
     sighting_tokens,
@@ -99,6 +101,10 @@ def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[
     here = context_tokens((m.kind, m.key, m.raw) for m in mentions)
     here |= _sightings(report.occurred_at, report.payload.get("place"))
     here |= _counter(report.organisation.code, report.organisation.kind)
+    here |= nickname_tokens(
+        nicknames=[m.raw for m in mentions if m.kind == "nickname"],
+        route=report.payload.get("route"),
+    )
     for entity in created:
         merged = merge_near(entity, here=here, report_id=report.pk)
         changes += merged or merge_lone_reading(entity)
@@ -340,12 +346,24 @@ def _context(entity: Entity) -> set[Token]:
         .values_list("mention__report_id", flat=True)
         .distinct()[:_CONTEXT_REPORTS]
     )
-    rows = Mention.objects.filter(report_id__in=reports).values_list("kind", "key", "raw")
-    keys = set(inside)
-    tokens = {token for token in context_tokens(rows) if token[1] not in keys}
-    places = Report.objects.filter(pk__in=reports).values_list(
-        "occurred_at", "payload__place", "organisation__code", "organisation__kind"
+    rows = list(
+        Mention.objects.filter(report_id__in=reports).values_list("report", "kind", "key", "raw")
     )
-    for occurred_at, place, organisation, kind in places:
+    keys = set(inside)
+    tokens = {token for token in context_tokens(r[1:] for r in rows) if token[1] not in keys}
+    nicknames: dict[int, list[str]] = defaultdict(list)
+    for report, kind, _key, raw in rows:
+        if kind == "nickname":
+            nicknames[report].append(raw)
+    places = Report.objects.filter(pk__in=reports).values_list(
+        "pk",
+        "occurred_at",
+        "payload__place",
+        "payload__route",
+        "organisation__code",
+        "organisation__kind",
+    )
+    for report, occurred_at, place, route, organisation, kind in places:
         tokens |= _sightings(occurred_at, place) | _counter(organisation, kind)
+        tokens |= nickname_tokens(nicknames=nicknames[report], route=route)
     return tokens

@@ -36,6 +36,7 @@ from samverkan.resolution.near_keys import (
     Token,
     context_tokens,
     counter_token,
+    nickname_tokens,
     read_by_machine,
     sighting_tokens,
 )
@@ -96,6 +97,10 @@ def read_world(folder: Path) -> WorldReading:
         reading.contexts[-1] |= sighting_tokens(
             occurred_at=datetime.fromisoformat(payload["occurred_at"]),
             place=(payload.get("place") or {}).get("description", ""),
+        )
+        reading.contexts[-1] |= nickname_tokens(
+            nicknames=[row.raw for row in rows if row.kind == "nickname"],
+            route=payload.get("route"),
         )
         if organisation_kind == OrganisationKind.POSTAL_AGENT:
             reading.contexts[-1].add(counter_token(organisation))
