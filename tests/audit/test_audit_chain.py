@@ -115,7 +115,9 @@ def test_a_deleted_event_is_found(customs_officer: User) -> None:
 def test_a_deleted_and_renumbered_event_is_found(customs_officer: User) -> None:
     _record_events(customs_officer, 6)
     _sql("DELETE FROM audit_auditevent WHERE sequence = 3")
-    _sql("UPDATE audit_auditevent SET sequence = sequence - 1 WHERE sequence > 3")
+    # In two steps: PostgreSQL checks the unique sequence row by row, in storage order.
+    _sql("UPDATE audit_auditevent SET sequence = sequence + 100 WHERE sequence > 3")
+    _sql("UPDATE audit_auditevent SET sequence = sequence - 101 WHERE sequence > 100")
     result = audit_verify()
     assert result.first_bad_sequence == 3
     assert "does not follow" in result.problem

@@ -325,6 +325,10 @@ def test_a_number_left_at_other_shops_since_is_split_back_nightly_and_stays_apar
         _posted(shop, f"a-{day}", "Bilal Eriksson", PHONE, day=day)
     _posted(shops[0], "b-1", "Joanna Nygren", SLIP, day=10)
     assert _top("+46701235467") == _top("+46701234567")
+    # Written again at the same shop: still one counter, still a slip.
+    _posted(shops[0], "b-1b", "Joanna Nygren", SLIP, day=10)
+    assert near_sweep().counter_merges_split == 0
+    assert _top("+46701235467") == _top("+46701234567")
 
     _posted(shops[1], "b-2", "Joanna Nygren", SLIP, day=11)
     swept = near_sweep()
@@ -401,3 +405,30 @@ def test_a_backers_nickname_ties_a_slip_named_by_couriers_heading_for_one_town(
     assert EntityJudgement.objects.get().rule == "nickname"
     event = AuditEvent.objects.get(action="combine")
     assert event.details["shared"] == ["nickname_towards"]
+
+
+def test_a_counter_merge_an_analyst_merged_further_is_left_to_the_analyst(
+    client: Client, kripos_analyst: User
+) -> None:
+    # The analyst's number is the older entity: the counter merge's cluster goes into it.
+    _report(kripos_analyst, "r-1", ("phone", "070-999 88 77"), ("person_name", "Bilal Eriksson"))
+    shops = [_shop(f"se-agent-{n}") for n in range(2)]
+    _posted(shops[0], "a-1", "Bilal Eriksson", PHONE, day=1)
+    _posted(shops[1], "a-2", "Bilal Eriksson", PHONE, day=2)
+    _posted(shops[0], "b-1", "Joanna Nygren", SLIP, day=3)
+    other, known = _top("+46709998877"), _top("+46701234567")
+    assert other.pk < known.pk
+    login_verified(client, kripos_analyst)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    client.post(
+        f"/entities/{other.pk}/judgement/",
+        {"other": known.pk, "decision": "merge", "reason": "one SIM, two numbers"},
+    )
+    top = _top("+46709998877")
+    assert _top("+46701235467") == top
+
+    _posted(shops[1], "b-2", "Joanna Nygren", SLIP, day=4)
+    assert near_sweep().counter_merges_split == 0
+    # The analyst's merge holds the whole cluster: nothing was pulled out of it.
+    assert _top("+46701235467") == top
+    assert EntityMention.objects.filter(entity=top).count() == 5

@@ -250,9 +250,14 @@ def counter_merges_undone() -> int:
 
 
 def _undone(rule: NearRule, count: Callable[[int], int], reason: str) -> int:
-    """Split back the live merges by ``rule`` where ``count`` is 2 or more on both sides."""
+    """Split back the live merges by ``rule`` where ``count`` is 2 or more on both sides.
+
+    Not once the kept side was merged further since (an analyst's merge, or
+    another rule's, holds the whole cluster now): that merge stands, and an
+    analyst splits it if need be.
+    """
     merges = EntityJudgement.objects.filter(
-        rule=rule, judgement=Judgement.POSITIVE, undone_at__isnull=True
+        rule=rule, judgement=Judgement.POSITIVE, undone_at__isnull=True, left__merged_into=None
     ).values_list("pk", "left_id", "right_id")
     undone = 0
     for pk, left, right in list(merges):
@@ -260,7 +265,8 @@ def _undone(rule: NearRule, count: Callable[[int], int], reason: str) -> int:
             continue
         with transaction.atomic():
             judgement = EntityJudgement.objects.select_for_update().get(pk=pk)
-            if judgement.undone_at is None:
+            kept = Entity.objects.select_for_update().get(pk=judgement.left_id)
+            if judgement.undone_at is None and kept.merged_into_id is None:
                 entity_split_by_rule(judgement=judgement, reason=reason)
                 undone += 1
     return undone
