@@ -16,6 +16,7 @@ from django.test import Client
 from samverkan.access.models import Organisation, OrganisationKind, User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, NearPair
+from samverkan.entities.sweep import near_sweep
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
 from tests.conftest import PASSWORD, login_verified
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.django_db
 
 PHONE = "070-123 45 67"
 SLIP = "070-123 54 67"  # two digits swapped: a valid number, maybe someone else's
+HIDDEN = "070-123 45 68"  # one digit from PHONE, in a RED report
 
 
 def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER") -> None:
@@ -97,8 +99,9 @@ def test_an_untied_slip_is_listed_and_leaves_the_list_once_judged(
     assert pair.decided_at is not None
     _status, page = _list(client, kripos_analyst)
     assert "Nothing to review." in page
-    # Judged once, never offered again, even when the slip is named anew.
+    # Judged once, never offered again, even when the slip is looked at anew nightly.
     _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    near_sweep()
     assert NearPair.objects.filter(status="open").count() == 0
 
 
@@ -156,3 +159,47 @@ def test_the_list_is_filtered_by_kind(client: Client, kripos_analyst: User) -> N
     _status, page = _list(client, kripos_analyst, "?kind=vehicle")
     assert "ABC 132" in page
     assert "070-123 54 67" not in page
+    _status, page = _list(client, kripos_analyst, "?kind=<script>")
+    assert "<script>" not in page
+    assert "ABC 132" in page
+    assert "070-123 54 67" in page
+
+
+def test_a_number_one_slip_from_a_hidden_number_merged_into_a_visible_one_is_not_offered(
+    client: Client, kripos_analyst: User, noa_analyst: User
+) -> None:
+    # NOA's RED number joins NOA's AMBER number by the name they share.
+    _report(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    _report(
+        noa_analyst, "n-red", ("phone", "070-123 45 68"), ("person_name", "Anna Berg"), tlp="RED"
+    )
+    assert Entity.objects.get(key="+46701234568").merged_into_id is not None
+    # Kripos's number is one slip from the hidden number, two from the visible one.
+    _report(kripos_analyst, "r-1", ("phone", "070-123 45 98"), ("person_name", "Omar Khalid"))
+    assert not NearPair.objects.exists()
+    _status, page = _list(client, kripos_analyst)
+    assert "Nothing to review." in page
+
+
+def test_a_cluster_seen_through_a_merged_writing_hides_what_is_near_its_hidden_key(
+    client: Client, kripos_analyst: User, noa_analyst: User
+) -> None:
+    # The RED number comes first: it is the cluster's own key, the AMBER one joins it.
+    _report(
+        noa_analyst, "n-red", ("phone", "070-123 45 68"), ("person_name", "Anna Berg"), tlp="RED"
+    )
+    _report(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    hidden = Entity.objects.get(key="+46701234568")
+    assert hidden.merged_into_id is None
+    _report(kripos_analyst, "r-1", ("phone", "070-123 45 98"), ("person_name", "Omar Khalid"))
+    assert NearPair.objects.filter(left=hidden).exists()  # recorded, for those who may see it
+    _status, page = _list(client, kripos_analyst)
+    assert "Nothing to review." in page
+    mine = Entity.objects.get(key="+46701234598")
+    entity_page = client.get(f"/entities/{mine.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "070-123 45 98" in entity_page
+    assert "Written one keystroke apart" not in entity_page
+    assert f'href="/entities/{hidden.pk}/"' not in entity_page
+    client.logout()
+    _status, page = _list(client, noa_analyst)
+    assert "070-123 45 98" in page

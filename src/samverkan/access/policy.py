@@ -215,15 +215,27 @@ def review_pairs_visible_to(*, reader: User) -> QuerySet[ReviewPair]:
     return ReviewPair.objects.filter(status=ReviewStatus.OPEN, left__in=visible, right__in=visible)
 
 
-def near_pairs_visible_to(*, reader: User) -> QuerySet[NearPair]:
-    """Open near pairs for an analyst: both sides exist for the reader and are merged into none.
+def entities_written_visible_to(*, reader: User) -> QuerySet[Entity]:
+    """Entities whose own key a report the reader may see writes.
 
-    As for review pairs, a pair with a side the reader may not see does not
-    exist for them.
+    Stricter than ``entities_visible_to``: an entity seen only through a
+    writing merged into it is left out, so that what is near its own key
+    says nothing of a key the reader may not see.
+    """
+    written = EntityMention.objects.filter(mention__report__in=reports_visible_to(reader=reader))
+    return Entity.objects.filter(pk__in=written.values("home_id"))
+
+
+def near_pairs_visible_to(*, reader: User) -> QuerySet[NearPair]:
+    """Open near pairs for an analyst: a report they may see writes each side's own key.
+
+    Both sides are merged into nothing (a pair is about two writings one
+    slip apart). As for review pairs, a pair with a side the reader may not
+    see does not exist for them.
     """
     if not reviews_matches(reader):
         return NearPair.objects.none()
-    visible = entities_visible_to(reader=reader)
+    visible = entities_written_visible_to(reader=reader)
     return NearPair.objects.filter(
         status=ReviewStatus.OPEN,
         left__merged_into=None,

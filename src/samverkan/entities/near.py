@@ -19,6 +19,12 @@ Runs in the transaction that stores the report, right after
   reading). If that plate is read again later, it was a car of its own: the
   nightly sweep splits the merge back (``lone_readings_undone``).
 
+Phones also merge by a backer's nickname named towards one town (rule
+"nickname") and at a post agent's counter (rule "counter", split back
+nightly once both numbers are written at two counters:
+``counter_merges_undone``). A candidate no rule ties is recorded as a
+``NearPair`` for the analysts' list (``near_review``).
+
 A merge is a judgement by the rule (no person), audited as a combination,
 and an analyst splits it back exactly like any merge. A pair anyone ever
 judged, including a split of a rule's merge, is never merged by a rule.
@@ -106,8 +112,7 @@ def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[
         route=report.payload.get("route"),
     )
     for entity in created:
-        merged = merge_near(entity, here=here, report_id=report.pk)
-        changes += merged or merge_lone_reading(entity)
+        changes += link_near(entity, here=here, report_id=report.pk)
     return changes
 
 
@@ -173,49 +178,68 @@ def _written_kind(entity: Entity) -> str:
     return "plate" if entity.kind == EntityKind.VEHICLE else entity.kind
 
 
-def merge_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
-    """Merge ``entity`` with its near keys; ``here`` is its reports' context (None: read it)."""
+def link_near(entity: Entity, *, here: set[Token] | None, report_id: int | None) -> int:
+    """Merge ``entity`` by the near rules, else by a lone reading, else offer its untied pairs.
+
+    ``here`` is its reports' context (None: read it). Returns the merges made.
+    """
+    merged, untied = merge_near(entity, here=here, report_id=report_id)
+    merged = merged or merge_lone_reading(entity)
+    if not merged:
+        near_pairs_offer(entity=entity, others=untied)
+    return merged
+
+
+def merge_near(
+    entity: Entity, *, here: set[Token] | None, report_id: int | None
+) -> tuple[int, list[Entity]]:
+    """Merge ``entity`` with its near keys: the merges made, and the candidates no rule ties."""
     candidates = near_keys_known(entity)
     if not candidates:
-        return 0
+        return 0, []
     merged = 0
     if entity.kind == EntityKind.ADDRESS:
         for key in sorted(candidates):
             other = Entity.objects.get(kind=entity.kind, key=key)
             merged += _merge(entity, other, NearRule.STREET, {"report": report_id})
-        return merged
+        return merged, []
     own = {(kind, entity.key) for kind, ek in ENTITY_KIND_OF.items() if ek == entity.kind}
     mine = (_context(entity) if here is None else here) - own
+    untied = []
     for key in sorted(candidates):
         other = Entity.objects.get(kind=entity.kind, key=key)
         theirs = _context(other)
         rule = slip_rule(_written_kind(entity), entity.key, key, mine, theirs)
         if rule is None:
-            near_pair_offer(entity, other)
+            untied.append(other)
             continue
         shared = sorted({kind for kind, _ in mine & theirs})
         evidence: dict[str, object] = {"report": report_id, "shared": shared}
         merged += _merge(entity, other, NearRule(rule), evidence)
-    return merged
+    return merged, untied
 
 
-def near_pair_offer(entity: Entity, other: Entity) -> None:
-    """Put two entities one slip apart that no rule ties in the analysts' list, once.
+def near_pairs_offer(*, entity: Entity, others: Iterable[Entity]) -> None:
+    """Put pairs one slip apart that no rule ties in the analysts' list, each once.
 
-    Between their current tops; not if they are one already or anyone ever
-    judged the two (a judgement, live or undone, has been decided on).
+    Only between the two entities whose own keys are one slip apart, and
+    only while both are merged into nothing: a pair is about those two
+    writings, and the list shows it only to a reader who may see a report
+    writing each (``access.policy.near_pairs_visible_to``). Not if anyone
+    ever judged the two (a judgement, live or undone, has been decided on).
     """
     if entity.kind not in OFFERED_KINDS:
         return
-    a, b = entity_current(entity), entity_current(other)
-    if a.pk == b.pk:
-        return
-    left, right = (a, b) if a.pk < b.pk else (b, a)
-    if EntityJudgement.objects.filter(left=left, right=right).exists():
-        return
-    NearPair.objects.get_or_create(
-        left=left, right=right, status=ReviewStatus.OPEN, defaults={"kind": left.kind}
-    )
+    for other in others:
+        fresh = Entity.objects.filter(pk__in=[entity.pk, other.pk], merged_into=None).count()
+        if fresh != 2:
+            continue
+        left, right = (entity, other) if entity.pk < other.pk else (other, entity)
+        if EntityJudgement.objects.filter(left=left, right=right).exists():
+            continue
+        NearPair.objects.get_or_create(
+            left=left, right=right, status=ReviewStatus.OPEN, defaults={"kind": left.kind}
+        )
 
 
 def merge_lone_reading(entity: Entity) -> int:

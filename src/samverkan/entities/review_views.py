@@ -76,6 +76,7 @@ def near_pairs(request: HttpRequest) -> HttpResponse:
     except PurposeRequiredError:
         return purpose_asked(request)
     kind = request.GET.get("kind", "")
+    kind = kind if kind in OFFERED_KINDS else ""
     page, rows = near_pairs_list(
         reader=reader, purpose=purpose, page=_page_number(request), kind=kind
     )

@@ -18,7 +18,7 @@ from samverkan.access.models import Organisation, User
 from samverkan.access.policy import (
     Action,
     access_entity,
-    entities_visible_to,
+    entities_written_visible_to,
     entity_hits_for,
     reports_visible_to,
 )
@@ -230,7 +230,7 @@ def _near(entity: Entity, reader: User) -> tuple[tuple[NearEntity, ...], NearCal
     )
     excluded = {pk for pair in judged for pk in pair} | {entity.pk}
     others = list(
-        entities_visible_to(reader=reader)
+        entities_written_visible_to(reader=reader)
         .filter(kind=entity.kind, key__in=keys, merged_into=None)
         .exclude(pk__in=excluded)
     )

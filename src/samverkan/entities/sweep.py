@@ -26,9 +26,8 @@ from samverkan.entities.models import Entity, EntityKind
 from samverkan.entities.near import (
     NO_POSTCODE,
     counter_merges_undone,
+    link_near,
     lone_readings_undone,
-    merge_lone_reading,
-    merge_near,
     repair,
 )
 from samverkan.intake.mentions import mention_region
@@ -82,7 +81,7 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
     for entity in rare.iterator(chunk_size=2000):
         seen += 1
         with transaction.atomic():
-            merged += merge_near(entity, here=None, report_id=None) or merge_lone_reading(entity)
+            merged += link_near(entity, here=None, report_id=None)
         if seen % 10_000 == 0:
             say(f"{seen:,} rare keys looked at, {merged:,} merged")
     say(f"{seen:,} rare keys looked at, {merged:,} merged")
