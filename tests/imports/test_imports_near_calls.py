@@ -17,7 +17,7 @@ from django.test import Client
 
 from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
-from samverkan.entities.models import Entity, EntityJudgement
+from samverkan.entities.models import Entity, EntityJudgement, NearPair
 from samverkan.imports.models import ImportJob
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
@@ -126,4 +126,24 @@ def test_a_number_written_beside_only_in_a_report_hidden_from_the_reader_ties_no
     import_file(police_analyst, "call_records", _calls(tmp_path, (COURIER, BACKER)))
     page = _page(client, police_analyst, Entity.objects.get(key=SLIP).pk)
     assert f'href="/entities/{Entity.objects.get(key=BACKER).pk}/"' in page
+    assert "call records" not in page
+
+
+def test_the_holder_sees_the_hint_in_the_list_of_near_pairs_and_the_read_is_audited(
+    client: Client, pair: tuple[int, int], police_analyst: User, oslo_analyst: User
+) -> None:
+    slip, backer = pair
+    login_verified(client, police_analyst)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    page = client.get("/review/near/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'href="/entities/{slip}/"' in page
+    assert HINT in page
+    event = AuditEvent.objects.filter(object_type="near_pairs").latest("sequence")
+    assert event.details["near_calls"] == {str(NearPair.objects.get().pk): 3}
+    assert event.details["near_call_jobs"] == [ImportJob.objects.get().pk]
+    client.logout()
+    login_verified(client, oslo_analyst)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    page = client.get("/review/near/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'href="/entities/{backer}/"' in page
     assert "call records" not in page

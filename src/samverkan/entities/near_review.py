@@ -21,8 +21,9 @@ from samverkan.audit.models import AuditAction
 from samverkan.audit.services import audit_record
 from samverkan.entities.models import NearPair
 from samverkan.entities.near import OFFERED_KINDS
-from samverkan.entities.near_calls import near_calls
+from samverkan.entities.near_calls import NearCalls, near_calls
 from samverkan.entities.selectors import _visible_links, entity_displays
+from samverkan.imports.about import holds_call_records
 
 PAGE_SIZE = 25
 
@@ -57,7 +58,11 @@ def near_pairs_list(
         .values_list("entity_id")
         .annotate(n=Count("mention__report", distinct=True))
     )
-    calls = {p.pk: near_calls(reader=reader, entity=p.left, others=[p.right]) for p in shown}
+    holder = holds_call_records(reader=reader)
+    calls = {
+        p.pk: near_calls(reader=reader, entity=p.left, others=[p.right]) if holder else NearCalls()
+        for p in shown
+    }
     rows = [
         NearRow(
             pair=p,
