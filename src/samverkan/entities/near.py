@@ -9,8 +9,7 @@ Runs in the transaction that stores the report, right after
   can be, with the reason ``repair``; with none or several it stays unlinked;
 - an entity this report created whose key is one slip from a known entity's,
   and whose report shares another identifier or a name with that
-  entity's reports (or a post agent's counter: ``counter_token``), is
-  merged with it; an address whose street is one letter
+  entity's reports, is merged with it; an address whose street is one letter
   from a known one at the same postcode and number likewise; a plate one
   look-alike character from a known plate read at the same place within
   minutes likewise (a camera's misreading);
