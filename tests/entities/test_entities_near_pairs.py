@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from samverkan.access.models import Organisation, OrganisationKind, User
 from samverkan.audit.models import AuditEvent
-from samverkan.entities.models import Entity, NearPair
+from samverkan.entities.models import Entity, EntityJudgement, NearPair
 from samverkan.entities.sweep import near_sweep
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
@@ -203,3 +204,19 @@ def test_a_cluster_seen_through_a_merged_writing_hides_what_is_near_its_hidden_k
     client.logout()
     _status, page = _list(client, noa_analyst)
     assert "070-123 45 98" in page
+
+
+def test_a_pair_judged_while_it_was_being_offered_is_not_listed(
+    client: Client, kripos_analyst: User
+) -> None:
+    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    known, slipped = _keys()
+    # The judgement commits first; the nightly sweep's offer, read before it, lands after.
+    EntityJudgement.objects.create(
+        left=known, right=slipped, judgement="negative", reason="two SIMs", by=kripos_analyst,
+        at=timezone.now(),
+    )  # fmt: skip
+    assert NearPair.objects.get().status == "open"
+    _status, page = _list(client, kripos_analyst)
+    assert "Nothing to review." in page

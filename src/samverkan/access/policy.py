@@ -40,7 +40,14 @@ from samverkan.access.models import Compartment, Organisation, OrganisationKind,
 from samverkan.access.roles import LAW_ENFORCEMENT, POSTAL, Role
 from samverkan.api.models import ApiToken
 from samverkan.audit.models import AuditEvent
-from samverkan.entities.models import Entity, EntityMention, NearPair, ReviewPair, ReviewStatus
+from samverkan.entities.models import (
+    Entity,
+    EntityJudgement,
+    EntityMention,
+    NearPair,
+    ReviewPair,
+    ReviewStatus,
+)
 from samverkan.imports.connectors import CONNECTORS, Connector
 from samverkan.imports.storage import ImportedRow
 from samverkan.intake.models import Report
@@ -236,7 +243,11 @@ def near_pairs_visible_to(*, reader: User) -> QuerySet[NearPair]:
     if not reviews_matches(reader):
         return NearPair.objects.none()
     visible = entities_written_visible_to(reader=reader)
+    # A judgement closes its pair; read here too, for one made while the
+    # nightly sweep was offering the same pair.
+    judged = EntityJudgement.objects.filter(left=OuterRef("left"), right=OuterRef("right"))
     return NearPair.objects.filter(
+        ~Exists(judged),
         status=ReviewStatus.OPEN,
         left__merged_into=None,
         right__merged_into=None,
