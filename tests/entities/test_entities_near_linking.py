@@ -8,7 +8,6 @@ stored: the links, the rule's judgement and the audit trail.
 from __future__ import annotations
 
 from io import StringIO
-from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -23,33 +22,12 @@ from samverkan.intake.models import Mention, Report
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
 from tests.conftest import login_verified
+from tests.entities.reports import intelligence
 
 pytestmark = pytest.mark.django_db
 
 PHONE = "070-123 45 67"
 SLIP = "070-123 54 67"  # two digits swapped: a valid number, maybe someone else's
-
-
-def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER") -> Report:
-    assert by.organisation is not None
-    payload: dict[str, Any] = {
-        "kind": "intelligence",
-        "external_id": external_id,
-        "occurred_at": "2026-05-02T06:40:00+02:00",
-        "handling": {"tlp": tlp},
-        "place": {"country": "SE"},
-        "subjects": [
-            {
-                "ref": "s1",
-                "role": "suspect",
-                "mentions": [{"kind": k, "value": v} for k, v in mentions],
-            }
-        ],
-    }
-    report, _ = report_submit(
-        organisation=by.organisation, data=ReportIn.model_validate(payload), by=by, via="test"
-    )
-    return report
 
 
 def _top(key: str) -> Entity:
@@ -65,9 +43,9 @@ def _page(client: Client, user: User, entity: Entity) -> str:
 def test_a_slipped_phone_named_with_the_same_backer_joins_the_known_phone(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
-    _report(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Karl Berg"))
-    slipped = _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "BERG, KARL"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Karl Berg"))
+    slipped = intelligence(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "BERG, KARL"))
 
     known = Entity.objects.get(key="+46701234567")
     assert _top("+46701235467") == known
@@ -88,8 +66,8 @@ def test_a_slipped_phone_named_with_the_same_backer_joins_the_known_phone(
 def test_an_analyst_splits_a_rule_merge_and_it_stays_split(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
     judgement = EntityJudgement.objects.get()
     login_verified(client, kripos_analyst)
     client.post("/purpose/", {"reference": "op-vinterljus"})
@@ -98,14 +76,14 @@ def test_an_analyst_splits_a_rule_merge_and_it_stays_split(
     assert _top("+46701235467").key == "+46701235467"
     assert _top("+46701234567").key == "+46701234567"
     # The slipped number named again: its entity exists, nothing new to look from.
-    _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Karl Berg"))
     assert _top("+46701235467").key == "+46701235467"
     assert EntityJudgement.objects.filter(undone_at__isnull=True).count() == 0
 
 
 def test_a_number_one_digit_off_with_nothing_in_common_stays_apart(kripos_analyst: User) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
     assert _top("+46701235467").key == "+46701235467"
     assert not EntityJudgement.objects.exists()
 
@@ -113,16 +91,16 @@ def test_a_number_one_digit_off_with_nothing_in_common_stays_apart(kripos_analys
 def test_the_slip_arriving_first_is_joined_when_the_true_number_comes(
     kripos_analyst: User,
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Karl Berg"))
-    _report(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Karl Berg"))
     assert _top("+46701235467") == _top("+46701234567")
 
 
 def test_an_organisation_number_with_a_wrong_check_digit_is_repaired(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("se_org_number", "556036-0793"))
-    _report(kripos_analyst, "r-2", ("se_org_number", "556063-0793"))  # swapped: checksum fails
+    intelligence(kripos_analyst, "r-1", ("se_org_number", "556036-0793"))
+    intelligence(kripos_analyst, "r-2", ("se_org_number", "556063-0793"))  # swapped: checksum fails
 
     company = Entity.objects.get(kind="company")
     refused = Mention.objects.get(raw="556063-0793")
@@ -137,9 +115,9 @@ def test_an_organisation_number_with_a_wrong_check_digit_is_repaired(
 def test_a_refused_writing_between_two_known_numbers_is_left_unlinked(
     kripos_analyst: User,
 ) -> None:
-    _report(kripos_analyst, "r-1", ("se_org_number", "556036-1700"))
-    _report(kripos_analyst, "r-2", ("se_org_number", "556036-0702"))
-    _report(kripos_analyst, "r-3", ("se_org_number", "556036-0700"))  # one slip from both
+    intelligence(kripos_analyst, "r-1", ("se_org_number", "556036-1700"))
+    intelligence(kripos_analyst, "r-2", ("se_org_number", "556036-0702"))
+    intelligence(kripos_analyst, "r-3", ("se_org_number", "556036-0700"))  # one slip from both
     refused = Mention.objects.get(raw="556036-0700")
     assert not EntityMention.objects.filter(mention=refused).exists()
 
@@ -147,10 +125,10 @@ def test_a_refused_writing_between_two_known_numbers_is_left_unlinked(
 def test_addresses_with_a_street_typo_or_without_postcode_meet_the_known_address(
     kripos_analyst: User,
 ) -> None:
-    _report(kripos_analyst, "r-1", ("address", "Ängsvägen 55, 695 98 Laxå"))
-    _report(kripos_analyst, "r-2", ("address", "Ängsväägen 55 lgh 1101, 695 98 Laxå"))
-    _report(kripos_analyst, "r-3", ("address", "ÄNGSVÄGEN 55, LAXÅ"))
-    _report(kripos_analyst, "r-4", ("address", "Ängsvägen 57, 695 98 Laxå"))
+    intelligence(kripos_analyst, "r-1", ("address", "Ängsvägen 55, 695 98 Laxå"))
+    intelligence(kripos_analyst, "r-2", ("address", "Ängsväägen 55 lgh 1101, 695 98 Laxå"))
+    intelligence(kripos_analyst, "r-3", ("address", "ÄNGSVÄGEN 55, LAXÅ"))
+    intelligence(kripos_analyst, "r-4", ("address", "Ängsvägen 57, 695 98 Laxå"))
 
     known = Entity.objects.get(key="SE:69598:angsvagen:55")
     assert _top("SE:69598:angsvaagen:55") == known
@@ -163,11 +141,13 @@ def test_addresses_with_a_street_typo_or_without_postcode_meet_the_known_address
 def test_the_nightly_sweep_joins_what_was_corroborated_or_became_known_later(
     kripos_analyst: User,
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
-    _report(kripos_analyst, "r-3", ("phone", PHONE), ("person_name", "Karl Berg"))  # no new key
-    _report(kripos_analyst, "r-4", ("se_org_number", "556063-0793"))  # refused, nothing known
-    _report(kripos_analyst, "r-5", ("se_org_number", "556036-0793"))  # now it is known
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
+    intelligence(
+        kripos_analyst, "r-3", ("phone", PHONE), ("person_name", "Karl Berg")
+    )  # no new key
+    intelligence(kripos_analyst, "r-4", ("se_org_number", "556063-0793"))  # refused, nothing known
+    intelligence(kripos_analyst, "r-5", ("se_org_number", "556036-0793"))  # now it is known
     assert _top("+46701235467") != _top("+46701234567")
     refused = Mention.objects.get(raw="556063-0793")
     assert not EntityMention.objects.filter(mention=refused).exists()
@@ -183,8 +163,8 @@ def test_the_nightly_sweep_joins_what_was_corroborated_or_became_known_later(
 
 
 def test_the_sweep_leaves_a_split_pair_apart(client: Client, kripos_analyst: User) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
     judgement = EntityJudgement.objects.get()
     login_verified(client, kripos_analyst)
     client.post("/purpose/", {"reference": "op-vinterljus"})
@@ -195,8 +175,8 @@ def test_the_sweep_leaves_a_split_pair_apart(client: Client, kripos_analyst: Use
 
 
 def test_link_near_command_reports_what_it_did(kripos_analyst: User) -> None:
-    _report(kripos_analyst, "r-1", ("se_org_number", "556063-0793"))
-    _report(kripos_analyst, "r-2", ("se_org_number", "556036-0793"))
+    intelligence(kripos_analyst, "r-1", ("se_org_number", "556063-0793"))
+    intelligence(kripos_analyst, "r-2", ("se_org_number", "556036-0793"))
     out = StringIO()
     call_command("link-near", quiet=True, stdout=out)
     assert out.getvalue().strip() == (
@@ -208,9 +188,9 @@ def test_link_near_command_reports_what_it_did(kripos_analyst: User) -> None:
 def test_the_page_offers_a_near_number_to_judge_and_the_analyst_merges_it(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Omar Khalid"))
     known, slipped = Entity.objects.get(key="+46701234567"), Entity.objects.get(key="+46701235467")
 
     page = _page(client, kripos_analyst, known)
@@ -229,8 +209,8 @@ def test_the_page_offers_a_near_number_to_judge_and_the_analyst_merges_it(
 def test_a_near_number_only_others_may_see_is_not_shown(
     client: Client, kripos_analyst: User, customs_officer: User
 ) -> None:
-    _report(customs_officer, "t-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Omar Khalid"), tlp="RED")
+    intelligence(customs_officer, "t-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Omar Khalid"), tlp="RED")
     customs_page = _page(client, customs_officer, Entity.objects.get(key="+46701234567"))
     # Kripos's RED report stays in Kripos: the near number does not exist for customs.
     assert "Written one keystroke apart" not in customs_page
@@ -240,25 +220,25 @@ def test_a_near_number_only_others_may_see_is_not_shown(
 def test_an_address_without_postcode_in_a_big_town_joins_where_its_person_lives(
     kripos_analyst: User,
 ) -> None:
-    _report(
+    intelligence(
         kripos_analyst,
         "r-1",
         ("address", "Storvägen 8, 116 57 Stockholm"),
         ("person_name", "Eva Lund"),
     )
-    _report(
+    intelligence(
         kripos_analyst,
         "r-2",
         ("address", "Storvägen 8, 128 30 Stockholm"),
         ("person_name", "Omar Khalid"),
     )
-    _report(
+    intelligence(
         kripos_analyst,
         "r-3",
         ("address", "Storvägen 8 lgh 1101, Stockholm"),
         ("person_name", "Eva Lund"),
     )
-    _report(kripos_analyst, "r-4", ("address", "Storvägen 8, Stockholm"))
+    intelligence(kripos_analyst, "r-4", ("address", "Storvägen 8, Stockholm"))
 
     bare = Mention.objects.get(raw="Storvägen 8 lgh 1101, Stockholm")
     assert EntityMention.objects.get(mention=bare).entity.key == "SE:11657:storvagen:8"
@@ -411,7 +391,9 @@ def test_a_counter_merge_an_analyst_merged_further_is_left_to_the_analyst(
     client: Client, kripos_analyst: User
 ) -> None:
     # The analyst's number is the older entity: the counter merge's cluster goes into it.
-    _report(kripos_analyst, "r-1", ("phone", "070-999 88 77"), ("person_name", "Bilal Eriksson"))
+    intelligence(
+        kripos_analyst, "r-1", ("phone", "070-999 88 77"), ("person_name", "Bilal Eriksson")
+    )
     shops = [_shop(f"se-agent-{n}") for n in range(2)]
     _posted(shops[0], "a-1", "Bilal Eriksson", PHONE, day=1)
     _posted(shops[1], "a-2", "Bilal Eriksson", PHONE, day=2)

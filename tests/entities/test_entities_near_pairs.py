@@ -8,8 +8,6 @@ does not exist for them), what was stored, and the consultation trail.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -18,35 +16,14 @@ from samverkan.access.models import Organisation, OrganisationKind, User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityJudgement, NearPair
 from samverkan.entities.sweep import near_sweep
-from samverkan.intake.schemas import ReportIn
-from samverkan.intake.services import report_submit
 from tests.conftest import PASSWORD, login_verified
+from tests.entities.reports import intelligence
 
 pytestmark = pytest.mark.django_db
 
 PHONE = "070-123 45 67"
 SLIP = "070-123 54 67"  # two digits swapped: a valid number, maybe someone else's
 HIDDEN = "070-123 45 68"  # one digit from PHONE, in a RED report
-
-
-def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER") -> None:
-    assert by.organisation is not None
-    payload: dict[str, Any] = {
-        "kind": "intelligence",
-        "external_id": external_id,
-        "occurred_at": "2026-05-02T06:40:00+02:00",
-        "handling": {"tlp": tlp},
-        "subjects": [
-            {
-                "ref": "s1",
-                "role": "suspect",
-                "mentions": [{"kind": k, "value": v} for k, v in mentions],
-            }
-        ],
-    }
-    report_submit(
-        organisation=by.organisation, data=ReportIn.model_validate(payload), by=by, via="test"
-    )
 
 
 @pytest.fixture
@@ -75,8 +52,8 @@ def _keys() -> tuple[Entity, Entity]:
 def test_an_untied_slip_is_listed_and_leaves_the_list_once_judged(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
     known, slipped = _keys()
     pair = NearPair.objects.get()
     assert (pair.left_id, pair.right_id, pair.kind, pair.status) == (
@@ -101,14 +78,14 @@ def test_an_untied_slip_is_listed_and_leaves_the_list_once_judged(
     _status, page = _list(client, kripos_analyst)
     assert "Nothing to review." in page
     # Judged once, never offered again, even when the slip is looked at anew nightly.
-    _report(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-3", ("phone", SLIP), ("person_name", "Omar Khalid"))
     near_sweep()
     assert NearPair.objects.filter(status="open").count() == 0
 
 
 def test_a_merge_from_the_entity_page_closes_the_pair(client: Client, kripos_analyst: User) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
     known, slipped = _keys()
     login_verified(client, kripos_analyst)
     client.post("/purpose/", {"reference": "op-vinterljus"})
@@ -120,16 +97,16 @@ def test_a_merge_from_the_entity_page_closes_the_pair(client: Client, kripos_ana
 
 
 def test_a_pair_the_rules_tie_is_merged_not_listed(kripos_analyst: User) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Karl Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Karl Berg"))
     assert not NearPair.objects.exists()
 
 
 def test_a_pair_with_a_side_the_reader_may_not_see_does_not_exist_for_them(
     client: Client, kripos_analyst: User, noa_analyst: User
 ) -> None:
-    _report(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Omar Khalid"), tlp="RED")
+    intelligence(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-1", ("phone", SLIP), ("person_name", "Omar Khalid"), tlp="RED")
     assert NearPair.objects.count() == 1
     _status, kripos_page = _list(client, kripos_analyst)
     assert "070-123 54 67" in kripos_page
@@ -146,16 +123,16 @@ def test_a_pair_with_a_side_the_reader_may_not_see_does_not_exist_for_them(
 def test_the_list_does_not_exist_for_those_who_do_not_review(
     client: Client, kripos_analyst: User, reader: str, request: pytest.FixtureRequest
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
     status, page = _list(client, request.getfixturevalue(reader))
     assert status == 404
     assert "070-123" not in page
 
 
 def test_the_list_is_filtered_by_kind(client: Client, kripos_analyst: User) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("plate", "ABC 123"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("plate", "ABC 132"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("plate", "ABC 123"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("plate", "ABC 132"))
     assert sorted(NearPair.objects.values_list("kind", flat=True)) == ["phone", "vehicle"]
     _status, page = _list(client, kripos_analyst, "?kind=vehicle")
     assert "ABC 132" in page
@@ -170,13 +147,13 @@ def test_a_number_one_slip_from_a_hidden_number_merged_into_a_visible_one_is_not
     client: Client, kripos_analyst: User, noa_analyst: User
 ) -> None:
     # NOA's RED number joins NOA's AMBER number by the name they share.
-    _report(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(
+    intelligence(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(
         noa_analyst, "n-red", ("phone", "070-123 45 68"), ("person_name", "Anna Berg"), tlp="RED"
     )
     assert Entity.objects.get(key="+46701234568").merged_into_id is not None
     # Kripos's number is one slip from the hidden number, two from the visible one.
-    _report(kripos_analyst, "r-1", ("phone", "070-123 45 98"), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", "070-123 45 98"), ("person_name", "Omar Khalid"))
     assert not NearPair.objects.exists()
     _status, page = _list(client, kripos_analyst)
     assert "Nothing to review." in page
@@ -186,13 +163,13 @@ def test_a_cluster_seen_through_a_merged_writing_hides_what_is_near_its_hidden_k
     client: Client, kripos_analyst: User, noa_analyst: User
 ) -> None:
     # The RED number comes first: it is the cluster's own key, the AMBER one joins it.
-    _report(
+    intelligence(
         noa_analyst, "n-red", ("phone", "070-123 45 68"), ("person_name", "Anna Berg"), tlp="RED"
     )
-    _report(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(noa_analyst, "n-1", ("phone", PHONE), ("person_name", "Anna Berg"))
     hidden = Entity.objects.get(key="+46701234568")
     assert hidden.merged_into_id is None
-    _report(kripos_analyst, "r-1", ("phone", "070-123 45 98"), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", "070-123 45 98"), ("person_name", "Omar Khalid"))
     assert NearPair.objects.filter(left=hidden).exists()  # recorded, for those who may see it
     _status, page = _list(client, kripos_analyst)
     assert "Nothing to review." in page
@@ -209,8 +186,8 @@ def test_a_cluster_seen_through_a_merged_writing_hides_what_is_near_its_hidden_k
 def test_a_pair_judged_while_it_was_being_offered_is_not_listed(
     client: Client, kripos_analyst: User
 ) -> None:
-    _report(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
-    _report(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Anna Berg"))
+    intelligence(kripos_analyst, "r-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
     known, slipped = _keys()
     # The judgement commits first; the nightly sweep's offer, read before it, lands after.
     EntityJudgement.objects.create(

@@ -19,9 +19,8 @@ from samverkan.access.models import User
 from samverkan.audit.models import AuditEvent
 from samverkan.entities.models import Entity, EntityJudgement, NearPair
 from samverkan.imports.models import ImportJob
-from samverkan.intake.schemas import ReportIn
-from samverkan.intake.services import report_submit
 from tests.conftest import login_verified
+from tests.entities.reports import intelligence
 from tests.imports.conftest import import_file, write_csv
 
 pytestmark = pytest.mark.django_db
@@ -30,26 +29,6 @@ BACKER = "+46701234567"
 SLIP = "+46701235467"  # the backer's number with two digits swapped
 COURIER = "+46731112233"
 HINT = "Your call records tie them: 3 calls"
-
-
-def _report(by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER") -> None:
-    assert by.organisation is not None
-    data = ReportIn.model_validate(
-        {
-            "kind": "intelligence",
-            "external_id": external_id,
-            "occurred_at": "2026-05-02T06:40:00+02:00",
-            "handling": {"tlp": tlp},
-            "subjects": [
-                {
-                    "ref": "s1",
-                    "role": "suspect",
-                    "mentions": [{"kind": k, "value": v} for k, v in mentions],
-                }
-            ],
-        }
-    )
-    report_submit(organisation=by.organisation, data=data, by=by, via="test")
 
 
 def _calls(tmp_path: Path, *pairs: tuple[str, str], name: str = "calls.csv") -> Path:
@@ -63,8 +42,8 @@ def _calls(tmp_path: Path, *pairs: tuple[str, str], name: str = "calls.csv") -> 
 
 @pytest.fixture
 def pair(tmp_path: Path, customs_officer: User, police_analyst: User) -> tuple[int, int]:
-    _report(customs_officer, "c-1", ("phone", BACKER), ("person_name", "Karl Berg"))
-    _report(customs_officer, "c-2", ("phone", SLIP), ("phone", COURIER))
+    intelligence(customs_officer, "c-1", ("phone", BACKER), ("person_name", "Karl Berg"))
+    intelligence(customs_officer, "c-2", ("phone", SLIP), ("phone", COURIER))
     calls = _calls(tmp_path, (COURIER, BACKER), (BACKER, COURIER), (COURIER, BACKER))
     import_file(police_analyst, "call_records", calls)
     return Entity.objects.get(key=SLIP).pk, Entity.objects.get(key=BACKER).pk
@@ -119,10 +98,10 @@ def test_each_holder_counts_only_its_own_call_records(
 def test_a_number_written_beside_only_in_a_report_hidden_from_the_reader_ties_nothing(
     client: Client, tmp_path: Path, customs_officer: User, police_analyst: User
 ) -> None:
-    _report(customs_officer, "c-1", ("phone", BACKER), ("person_name", "Karl Berg"))
-    _report(customs_officer, "c-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
+    intelligence(customs_officer, "c-1", ("phone", BACKER), ("person_name", "Karl Berg"))
+    intelligence(customs_officer, "c-2", ("phone", SLIP), ("person_name", "Omar Khalid"))
     # The courier's number is beside the slip only in customs' RED report.
-    _report(customs_officer, "c-red", ("phone", SLIP), ("phone", COURIER), tlp="RED")
+    intelligence(customs_officer, "c-red", ("phone", SLIP), ("phone", COURIER), tlp="RED")
     import_file(police_analyst, "call_records", _calls(tmp_path, (COURIER, BACKER)))
     page = _page(client, police_analyst, Entity.objects.get(key=SLIP).pk)
     assert f'href="/entities/{Entity.objects.get(key=BACKER).pk}/"' in page

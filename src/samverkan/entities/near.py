@@ -269,7 +269,9 @@ def counter_merges_undone() -> int:
     number of its own (``resolution.near_keys.counter_token``). Returns how
     many were split.
     """
-    return _undone(NearRule.COUNTER, _counters, "written at other counters: a number of its own")
+    return _undone(
+        NearRule.COUNTER, _agents_writing, "written at other counters: a number of its own"
+    )
 
 
 def _undone(rule: NearRule, count: Callable[[int], int], reason: str) -> int:
@@ -299,7 +301,7 @@ def _readings(entity_id: int) -> int:
     return EntityMention.objects.filter(home_id=entity_id).count()
 
 
-def _counters(entity_id: int) -> int:
+def _agents_writing(entity_id: int) -> int:
     """The post agents whose reports write this entity's own key (not those merged into it)."""
     mentions = EntityMention.objects.filter(home_id=entity_id).values_list("mention_id", flat=True)
     reports = Mention.objects.filter(pk__in=list(mentions)).values_list("report_id", flat=True)

@@ -1,0 +1,33 @@
+"""One intelligence report naming one suspect, for the entity tests: what an analyst files."""
+
+from __future__ import annotations
+
+from samverkan.access.models import User
+from samverkan.intake.models import Report
+from samverkan.intake.schemas import ReportIn
+from samverkan.intake.services import report_submit
+
+
+def intelligence(
+    by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER"
+) -> Report:
+    """Stored through the intake service as every door does; ``mentions`` are (kind, value)."""
+    assert by.organisation is not None
+    data = ReportIn.model_validate(
+        {
+            "kind": "intelligence",
+            "external_id": external_id,
+            "occurred_at": "2026-05-02T06:40:00+02:00",
+            "handling": {"tlp": tlp},
+            "place": {"country": "SE"},
+            "subjects": [
+                {
+                    "ref": "s1",
+                    "role": "suspect",
+                    "mentions": [{"kind": k, "value": v} for k, v in mentions],
+                }
+            ],
+        }
+    )
+    report, _ = report_submit(organisation=by.organisation, data=data, by=by, via="test")
+    return report
