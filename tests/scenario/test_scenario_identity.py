@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from samverkan import identifiers
+from samverkan.identifiers.company_name import company_name_key
 from samverkan.scenario.truth import mention_entities
 from tests.scenario.worlds import World
 
@@ -25,6 +26,13 @@ def test_identifiers_belong_to_one_entity_each(demo_world: World) -> None:
         for a in demo_world.table("addresses").values()
     ]
     assert _distinct(keys)
+
+
+def test_no_two_companies_in_a_country_bear_one_name(demo_world: World) -> None:
+    # Both countries' registers refuse a name already registered, so a
+    # company's name written alone names one company.
+    companies = demo_world.table("companies").values()
+    assert _distinct([f"{c['country']}:{company_name_key(c['name'])}" for c in companies])
 
 
 def test_each_entity_has_one_true_value_per_kind(demo_world: World) -> None:

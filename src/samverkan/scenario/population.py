@@ -5,18 +5,23 @@ give each a sequential id and a valid canonical value (personal numbers,
 phones, IBANs, plates, organisation numbers: see their modules) that no
 other entity has, and addresses a postcode in their municipality's range
 and a building (postcode, street, number) no other address has: two entities
-never share an identifier, so the truth never contradicts a correct link. Innocent people live in
-households: family members share an address and a surname, flatmates share
-an address but not a surname, and some parents share their full name with a
-grown-up child, so an address or a name alone never proves identity.
+never share an identifier, so the truth never contradicts a correct link.
+No two companies of one country bear one name, legal form aside, as the
+registers require (a taken name gets the company's town). Innocent people
+live in households: family members share an address and a surname,
+flatmates share an address but not a surname, and some parents share their
+full name with a grown-up child, so an address or a name alone never proves
+identity.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from itertools import count
 
 from samverkan.scenario import bank_accounts, org_numbers, personal_numbers, phones, plates
 from samverkan.scenario.entities import (
@@ -48,7 +53,22 @@ _BORDER_COUNTIES = frozenset(
 # Norwegian street-type endings that ``samverkan.identifiers`` treats as one.
 _NO_GATE = re.compile(r"(?:gaten|gate|gata)$")
 _NO_VEI = re.compile(r"(?:veien|vegen|veg|vei)$")
+# Legal forms written last in a company's name: its variants keep them last.
+_COMPANY_FORMS = frozenset({"AB", "HB", "KB", "AS", "ASA", "ANS", "BA", "DA", "ENK"})
 _HOUSEHOLD_KINDS = (("single", 35), ("couple", 25), ("family", 25), ("flat", 10), ("namesake", 5))
+
+
+def _registered_form(stem: str) -> str:
+    """A name as the registers compare it: case, accents and punctuation aside."""
+    letters = unicodedata.normalize("NFKD", stem.casefold())
+    return " ".join("".join(c for c in letters if c.isalnum() or c == " ").split())
+
+
+def _name_variants(stem: str, town: str) -> Iterator[str]:
+    yield stem
+    yield f"{stem} i {town}"
+    for number in count(2):
+        yield f"{stem} {number} i {town}"
 
 
 class Population:
@@ -77,6 +97,7 @@ class Population:
         # slot each; they grow with the population, not with the reports.
         self._issued: set[str] = set()
         self._buildings: set[tuple[str, str, str, str]] = set()
+        self._company_names: set[tuple[str, str]] = set()
 
     def _unique(self, make: Callable[[], str]) -> str:
         while True:
@@ -282,7 +303,7 @@ class Population:
             id=len(self.companies) + 1,
             country=area.country,
             org_number=org_number,
-            name=name,
+            name=self._company_name(area, name),
             address=self.new_address(area, flat=False).id,
             account=None,
             front_of=front_of,
@@ -291,6 +312,23 @@ class Population:
         self.companies.append(company)
         self.give_account(company, area.country, front_of)
         return company
+
+    def _company_name(self, area: Area, name: str) -> str:
+        """``name``, or ``name`` placed in the company's town when another company bears it.
+
+        Both registers refuse a name that another company in the country
+        already bears, legal form aside (Sweden's lag (2018:1653) om
+        företagsnamn, Norway's foretaksnavneloven § 3-1), so a name written
+        alone names one company.
+        """
+        words = name.split()
+        form = words.pop() if len(words) > 1 and words[-1] in _COMPANY_FORMS else ""
+        for variant in _name_variants(" ".join(words), area.town):
+            registered = (area.country, _registered_form(variant))
+            if registered not in self._company_names:
+                self._company_names.add(registered)
+                return f"{variant} {form}".rstrip()
+        raise AssertionError("unreachable: the numbered variants never run out")
 
     def new_alias(self, country: str, network: int, address: Address, family: str | None) -> Alias:
         female = self.rng.random() < 0.4
