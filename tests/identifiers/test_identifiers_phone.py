@@ -105,6 +105,14 @@ def test_a_swedish_number_noted_in_norway_is_still_found() -> None:
     assert normalise("phone", "912 34 567", region="NO").key == "+4791234567"
 
 
+def test_a_norwegian_number_mistyped_in_norway_is_not_read_as_swedish() -> None:
+    """Swedes write the trunk 0: without it the neighbour's plan is not tried."""
+    with pytest.raises(InvalidIdentifier) as caught:
+        normalise("phone", "49 00 22 54", region="NO")  # 94 00 22 54, two digits swapped
+    assert caught.value.code == "invalid"
+    assert normalise("phone", "0490-022 54", region="NO").key == "+4649002254"
+
+
 def test_a_short_swedish_number_is_not_taken_for_a_norwegian_one() -> None:
     with pytest.raises(InvalidIdentifier):
         normalise("phone", "070 12", region="SE")

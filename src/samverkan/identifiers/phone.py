@@ -14,7 +14,11 @@ Pitfalls:
 - A hint of SE or NO is tried first and the neighbour second: a Norwegian
   officer writes down a Swedish courier's "070-123 45 67" as heard, and it is
   no Norwegian number at all. The hint wins whenever the number is valid in
-  its plan.
+  its plan. The neighbour is tried only in its own habit: Swedish when
+  written with the trunk 0 or the country code, Norwegian when written
+  without the trunk 0. A Norwegian's
+  mistyped "49 00 22 54" is refused (and may be repaired), not read as the
+  Swedish landline 0490-022 54.
 - "+46 (0)70 ..." and "+46 070 ..." both drop the trunk 0; libphonenumber
   handles that.
 - Letters are refused: libphonenumber would turn "070 ABC" into keypad
@@ -91,8 +95,12 @@ def _regions(text: str, hint: str | None) -> tuple[str, ...]:
     """The numbering plans to try, in order (see the module docstring)."""
     if hint in _NEIGHBOUR:
         neighbour = _NEIGHBOUR[hint]
+        trunk = text.lstrip("(").startswith("0")
         # Norway has no trunk 0: a number written with one is never Norwegian.
-        if neighbour == "NO" and text.lstrip("(").startswith("0"):
+        # Swedes always write theirs, or the country code ("46 70…"): a number
+        # written with neither is not Swedish.
+        swedish = trunk or text.lstrip("(+").startswith("46")
+        if (neighbour == "NO" and trunk) or (neighbour == "SE" and not swedish):
             return (hint,)
         return (hint, neighbour)
     if hint is not None:
