@@ -122,6 +122,23 @@ def test_a_refused_writing_between_two_known_numbers_is_left_unlinked(
     assert not EntityMention.objects.filter(mention=refused).exists()
 
 
+def test_a_refused_number_between_two_known_numbers_joins_the_one_its_report_ties(
+    client: Client, kripos_analyst: User
+) -> None:
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("se_org_number", "556036-0793"))
+    intelligence(kripos_analyst, "r-2", ("phone", "072-123 45 67"))
+    # 071 is no Swedish range: one digit from both numbers, beside the company of the first.
+    intelligence(kripos_analyst, "r-3", ("phone", "071-123 45 67"), ("se_org_number", "5560360793"))
+
+    refused = Mention.objects.get(raw="071-123 45 67")
+    assert (refused.key, refused.problem) == ("", "invalid")
+    link = EntityMention.objects.get(mention=refused)
+    assert (link.home.key, link.reason) == ("+46701234567", LinkReason.REPAIR)
+    page = _page(client, kripos_analyst, link.entity)
+    assert "071-123 45 67" in page
+    assert "071-123 45 67" not in _page(client, kripos_analyst, _top("+46721234567"))
+
+
 def test_addresses_with_a_street_typo_or_without_postcode_meet_the_known_address(
     kripos_analyst: User,
 ) -> None:

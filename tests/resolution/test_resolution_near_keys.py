@@ -105,6 +105,18 @@ def test_a_wrong_check_digit_is_repaired_to_the_one_known_neighbour() -> None:
     assert clusters[slipped] == clusters[known]
 
 
+def test_a_refused_number_one_slip_from_two_known_joins_the_one_sharing_a_name() -> None:
+    world = Reports()
+    [tied] = world.add(("phone", "070-123 45 67"), ("person_name", "Karl Berg"))
+    [other] = world.add(("phone", "072-123 45 67"), ("person_name", "Eva Lund"))
+    [refused] = world.add(("phone", "071-123 45 67"), ("person_name", "Karl Berg"))  # no range
+    [alone] = world.add(("phone", "071-123 45 67"), ("person_name", "Per Holm"))
+    assert world.mentions[refused].key == ""
+    clusters = world.clusters()
+    assert clusters[refused] == clusters[tied] != clusters[other]
+    assert clusters[alone] not in {clusters[tied], clusters[other]}
+
+
 def test_a_phone_one_digit_off_joins_when_the_reports_share_a_name() -> None:
     world = Reports()
     [first] = world.add(("phone", "070-123 45 67"), ("person_name", "Karl Berg"))
@@ -385,3 +397,18 @@ def test_a_camera_reading_a_letter_as_a_digit_is_read_as_the_known_plate() -> No
     clusters = world.clusters()
     assert clusters[misread] == clusters[known]
     assert clusters[refused] == clusters[bhk]
+
+
+def test_a_refused_reading_between_two_plates_joins_the_one_seen_there_and_then() -> None:
+    world = Reports()
+    [there] = world.add(("plate", "LYR 412"), seen=(SVINESUND, "2024-03-10T03:36:00+01:00"))
+    [elsewhere] = world.add(("plate", "LYR 472"), seen=("Kiruna", "2024-03-10T03:38:00+01:00"))
+    # "T" for "1" or for "7": no Swedish plate has a letter there, and two look alike.
+    [refused] = world.add(
+        ("plate", "LYR 4T2"), seen=(SVINESUND, "2024-03-10T03:39:00+01:00"), camera=True
+    )
+    [unseen] = world.add(("plate", "LYR 4T2"), camera=True)
+    assert world.mentions[refused].key == ""
+    clusters = world.clusters()
+    assert clusters[refused] == clusters[there] != clusters[elsewhere]
+    assert clusters[unseen] not in {clusters[there], clusters[elsewhere]}

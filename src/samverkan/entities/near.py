@@ -6,7 +6,8 @@ Runs in the transaction that stores the report, right after
 
 - a mention refused as written (a wrong check digit, an impossible number)
   or an address without a postcode is linked to the one known identifier it
-  can be, with the reason ``repair``; with none or several it stays unlinked;
+  can be, with the reason ``repair``; of several, to the one its report ties
+  it to (``repair_tied``); with none, or several tied, it stays unlinked;
 - an entity this report created whose key is one slip from a known entity's,
   and whose report shares another identifier or a name with that
   entity's reports, is merged with it; an address whose street is one letter
@@ -67,13 +68,13 @@ from samverkan.resolution.near_keys import (
     Token,
     address_prefix,
     context_tokens,
-    corroborated,
     counter_token,
     lone_reading_match,
     near_candidates,
     nickname_tokens,
     read_by_machine,
     repair_candidates,
+    repair_tied,
     sighting_tokens,
     slip_rule,
     street_neighbours,
@@ -129,18 +130,17 @@ def repair(mention: Mention, *, region: str) -> bool:
     kind = ENTITY_KIND_OF[mention.kind].value
     if mention.problem == NO_POSTCODE:
         keys = town_candidates(mention.raw, region=region, known=_known_streets)
-        if len(keys) > 1:
-            rows = Mention.objects.filter(report_id=mention.report_id).exclude(pk=mention.pk)
-            mine = context_tokens(rows.values_list("kind", "key", "raw"))
-            keys = {
-                key
-                for key in keys
-                if corroborated(mine, _context(Entity.objects.get(kind=kind, key=key)))
-            }
     else:
         keys = repair_candidates(
             mention.kind, mention.raw, region=region, known=lambda k: _known(kind, k)
         )
+    if len(keys) > 1:
+        mine = _reports_context([mention.report_id], besides=set())
+        keys = {
+            key
+            for key in keys
+            if repair_tied(mention.kind, mine, _context(Entity.objects.get(kind=kind, key=key)))
+        }
     if len(keys) != 1:
         return False
     home = Entity.objects.get(kind=kind, key=keys.pop())
@@ -377,11 +377,15 @@ def _context(entity: Entity) -> set[Token]:
         .values_list("mention__report_id", flat=True)
         .distinct()[:_CONTEXT_REPORTS]
     )
+    return _reports_context(reports, besides=set(inside))
+
+
+def _reports_context(reports: list[int], *, besides: set[str]) -> set[Token]:
+    """What ``reports`` hold: their identifiers and names but ``besides``, places, counters."""
     rows = list(
         Mention.objects.filter(report_id__in=reports).values_list("report", "kind", "key", "raw")
     )
-    keys = set(inside)
-    tokens = {token for token in context_tokens(r[1:] for r in rows) if token[1] not in keys}
+    tokens = {token for token in context_tokens(r[1:] for r in rows) if token[1] not in besides}
     nicknames: dict[int, list[str]] = defaultdict(list)
     for report, kind, _key, raw in rows:
         if kind == "nickname":

@@ -6,7 +6,9 @@ a reason an analyst can read and check:
 
 - **repair**: a written value its kind refuses (a wrong check digit, an
   impossible number) that one slip away is exactly one identifier already
-  known. The writing is certainly wrong, so the one known neighbour is taken.
+  known. The writing is certainly wrong, so the one known neighbour is taken;
+  of several, the one its report ties it to as the near-key rules tie two
+  keys (``repair_tied``), if exactly one.
 - **near key**: two valid keys one slip apart are the same only when their
   reports corroborate it: they also share another identifier or a person's
   name (a nickname alone is too common to count; postal items need nothing:
@@ -280,11 +282,29 @@ def slip_rule(kind: str, key: str, other: str, mine: set[Token], theirs: set[Tok
         return "slip"
     if kind == "plate" and misread_apart(key, other) and corroborated(mine, theirs, moment=True):
         return "misread"
+    return phone_rule(kind, mine, theirs)
+
+
+def phone_rule(kind: str, mine: set[Token], theirs: set[Token]) -> str | None:
+    """ "nickname" or "counter" when two phones' reports tie them so, else None."""
     if kind == "phone" and named_alike_towards_one_town(mine, theirs):
         return "nickname"
     if kind == "phone" and at_one_counter(mine, theirs):
         return "counter"
     return None
+
+
+def repair_tied(kind: str, mine: set[Token], theirs: set[Token]) -> bool:
+    """Whether one of several known repairs of a refused writing is tied to its report.
+
+    ``mine`` is what the refused writing's report holds, ``theirs`` what a
+    candidate's reports hold. The writing is certainly a slip of one of the
+    candidates, so the rules that tie two valid keys decide which; for a
+    plate, also a sighting at one place and time (two cars one slip apart
+    passing one crossing minutes apart both tie, and then neither is taken).
+    """
+    moment = kind == "plate"
+    return corroborated(mine, theirs, moment=moment) or phone_rule(kind, mine, theirs) is not None
 
 
 # Observation sources whose plates a machine read, not a hand wrote.
@@ -437,13 +457,13 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
             repaired = town_candidates(
                 mention.raw, region=mention.region, known=lambda street: streets.get(street, {})
             )
-            if len(repaired) > 1:
-                mine = contexts[mention.report]
-                repaired = {
-                    other
-                    for other in repaired
-                    if corroborated(mine, context(kind, other, support[(kind, other)]))
-                }
+        if len(repaired) > 1:
+            mine = contexts[mention.report]
+            repaired = {
+                other
+                for other in repaired
+                if repair_tied(kind, mine, context(kind, other, support[(kind, other)]))
+            }
         if len(repaired) == 1:
             join(label, f"{kind}:{repaired.pop()}")
     for (kind, key), reports in support.items():
