@@ -134,9 +134,27 @@ def test_a_refused_number_between_two_known_numbers_joins_the_one_its_report_tie
     assert (refused.key, refused.problem) == ("", "invalid")
     link = EntityMention.objects.get(mention=refused)
     assert (link.home.key, link.reason) == ("+46701234567", LinkReason.REPAIR)
+    event = AuditEvent.objects.get(action="combine", details__change="repair")
+    assert event.details["tied"] is True
     page = _page(client, kripos_analyst, link.entity)
     assert "071-123 45 67" in page
     assert "071-123 45 67" not in _page(client, kripos_analyst, _top("+46721234567"))
+
+
+def test_a_refused_number_is_not_tied_to_a_number_by_its_own_report(
+    kripos_analyst: User,
+) -> None:
+    intelligence(kripos_analyst, "r-1", ("phone", PHONE), ("person_name", "Eva Lund"))
+    intelligence(kripos_analyst, "r-2", ("phone", "072-123 45 67"), ("person_name", "Per Holm"))
+    intelligence(
+        kripos_analyst,
+        "r-3",
+        ("phone", "000-123 45 67"),  # no range: one slip from 070 … only
+        ("phone", "071-123 45 67"),  # … and from 070 and 072
+        ("person_name", "Omar Khalid"),
+    )
+    assert EntityMention.objects.get(mention__raw="000-123 45 67").home.key == "+46701234567"
+    assert not EntityMention.objects.filter(mention__raw="071-123 45 67").exists()
 
 
 def test_addresses_with_a_street_typo_or_without_postcode_meet_the_known_address(

@@ -110,7 +110,11 @@ def test_a_norwegian_number_mistyped_in_norway_is_not_read_as_swedish() -> None:
     with pytest.raises(InvalidIdentifier) as caught:
         normalise("phone", "49 00 22 54", region="NO")  # 94 00 22 54, two digits swapped
     assert caught.value.code == "invalid"
+    with pytest.raises(InvalidIdentifier):
+        normalise("phone", "466 82 37 51", region="NO")  # not Lund's 046-682 37 51
     assert normalise("phone", "0490-022 54", region="NO").key == "+4649002254"
+    assert normalise("phone", "( 070) 123 45 67", region="NO").key == "+46701234567"
+    assert normalise("phone", "46 8 123 456 78", region="NO").key == "+46812345678"
 
 
 def test_a_short_swedish_number_is_not_taken_for_a_norwegian_one() -> None:

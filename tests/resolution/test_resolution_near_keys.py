@@ -117,6 +117,19 @@ def test_a_refused_number_one_slip_from_two_known_joins_the_one_sharing_a_name()
     assert clusters[alone] not in {clusters[tied], clusters[other]}
 
 
+def test_a_refused_number_is_not_tied_by_its_own_report() -> None:
+    world = Reports()
+    [first] = world.add(("phone", "070-123 45 67"), ("person_name", "Eva Lund"))
+    [second] = world.add(("phone", "072-123 45 67"), ("person_name", "Per Holm"))
+    # The report writing 070 rightly and 071 refused: nothing outside it ties 071 to 070.
+    [right, refused] = world.add(
+        ("phone", "070-123 45 67"), ("phone", "071-123 45 67"), ("person_name", "Omar Khalid")
+    )
+    clusters = world.clusters()
+    assert clusters[right] == clusters[first]
+    assert clusters[refused] not in {clusters[first], clusters[second]}
+
+
 def test_a_phone_one_digit_off_joins_when_the_reports_share_a_name() -> None:
     world = Reports()
     [first] = world.add(("phone", "070-123 45 67"), ("person_name", "Karl Berg"))

@@ -134,12 +134,18 @@ def repair(mention: Mention, *, region: str) -> bool:
         keys = repair_candidates(
             mention.kind, mention.raw, region=region, known=lambda k: _known(kind, k)
         )
-    if len(keys) > 1:
+    tied = len(keys) > 1
+    if tied:
         mine = _reports_context([mention.report_id], besides=set())
         keys = {
             key
             for key in keys
-            if repair_tied(mention.kind, mine, _context(Entity.objects.get(kind=kind, key=key)))
+            # Not the writing's own report: what it holds ties it to nothing else.
+            if repair_tied(
+                mention.kind,
+                mine,
+                _context(Entity.objects.get(kind=kind, key=key), without=mention.report_id),
+            )
         }
     if len(keys) != 1:
         return False
@@ -154,7 +160,13 @@ def repair(mention: Mention, *, region: str) -> bool:
         object_type="entity",
         object_id=str(home.pk),
         purpose="near-key linking",
-        details={"change": "repair", "mention": mention.pk, "problem": mention.problem},
+        details={
+            "change": "repair",
+            "mention": mention.pk,
+            "problem": mention.problem,
+            # Chosen among several known repairs by what the report shares with it.
+            "tied": tied,
+        },
     )
     return True
 
@@ -368,15 +380,14 @@ def _known_streets(number: tuple[str, str]) -> dict[str, set[str]]:
     return towns
 
 
-def _context(entity: Entity) -> set[Token]:
-    """What the reports naming an entity (as merged now) hold besides it."""
+def _context(entity: Entity, *, without: int | None = None) -> set[Token]:
+    """What the reports naming an entity (as merged now) hold besides it; not report ``without``."""
     top = entity_current(entity)
     inside = Entity.objects.filter(Q(pk=top.pk) | Q(merged_into=top)).values_list("key", flat=True)
-    reports = list(
-        EntityMention.objects.filter(entity=top)
-        .values_list("mention__report_id", flat=True)
-        .distinct()[:_CONTEXT_REPORTS]
-    )
+    links = EntityMention.objects.filter(entity=top)
+    if without is not None:
+        links = links.exclude(mention__report_id=without)
+    reports = list(links.values_list("mention__report_id", flat=True).distinct()[:_CONTEXT_REPORTS])
     return _reports_context(reports, besides=set(inside))
 
 

@@ -32,7 +32,13 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, ValidationResult
+from phonenumbers import (
+    CountryCodeSource,
+    NumberParseException,
+    PhoneNumber,
+    PhoneNumberFormat,
+    ValidationResult,
+)
 
 from samverkan.identifiers._base import Identifier, InvalidIdentifier, clean_region, prepare
 
@@ -84,6 +90,8 @@ def normalise(raw: str, *, region: str | None = None) -> Identifier:
         except InvalidIdentifier as error:
             errors.append(error)
             continue
+        if candidate != hint and not _neighbours_habit(text, number, candidate):
+            continue
         return Identifier(kind=KIND, key=_e164(number), display=_international(number))
     raise errors[0]  # the first plan tried is the likeliest, so its complaint is the useful one
 
@@ -94,26 +102,34 @@ _NEIGHBOUR = {"SE": "NO", "NO": "SE"}
 def _regions(text: str, hint: str | None) -> tuple[str, ...]:
     """The numbering plans to try, in order (see the module docstring)."""
     if hint in _NEIGHBOUR:
-        neighbour = _NEIGHBOUR[hint]
-        trunk = text.lstrip("(").startswith("0")
-        # Norway has no trunk 0: a number written with one is never Norwegian.
-        # Swedes always write theirs, or the country code ("46 70…"): a number
-        # written with neither is not Swedish.
-        swedish = trunk or text.lstrip("(+").startswith("46")
-        if (neighbour == "NO" and trunk) or (neighbour == "SE" and not swedish):
-            return (hint,)
-        return (hint, neighbour)
+        return (hint, _NEIGHBOUR[hint])
     if hint is not None:
         return (hint,)
-    if text.lstrip("(").startswith("0"):
+    if _trunk(text):
         return ("SE",)
     return ("NO", "SE")
+
+
+def _trunk(text: str) -> bool:
+    return text.lstrip("( ").startswith("0")
+
+
+def _neighbours_habit(text: str, number: PhoneNumber, region: str) -> bool:
+    """Whether a number read in the hint's neighbour's plan was written as its people write it.
+
+    Norway has no trunk 0: a number written with one is never Norwegian.
+    Swedes write their trunk 0 or the country code ("46 70…"): a number
+    read as Swedish with neither is a Norwegian's slip.
+    """
+    if region == "NO":
+        return not _trunk(text)
+    return _trunk(text) or number.country_code_source != CountryCodeSource.FROM_DEFAULT_COUNTRY
 
 
 def _parse_valid(text: str, region: str) -> PhoneNumber:
     """Parse in one numbering plan; raise unless the number is possible and valid."""
     try:
-        number = phonenumbers.parse(text, region)
+        number = phonenumbers.parse(text, region, keep_raw_input=True)
     except NumberParseException as error:
         code, message = _PARSE_ERRORS.get(
             error.error_type, ("format", "This does not look like a phone number.")

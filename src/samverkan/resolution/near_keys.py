@@ -462,7 +462,10 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
             repaired = {
                 other
                 for other in repaired
-                if repair_tied(kind, mine, context(kind, other, support[(kind, other)]))
+                # Not the writing's own report: what it holds ties it to nothing else.
+                if repair_tied(
+                    kind, mine, context(kind, other, support[(kind, other)] - {mention.report})
+                )
             }
         if len(repaired) == 1:
             join(label, f"{kind}:{repaired.pop()}")
