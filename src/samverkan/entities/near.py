@@ -103,13 +103,15 @@ NO_POSTCODE = "missing_postcode"
 def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[Entity]) -> int:
     """Repair refused mentions and merge new entities with their near keys; returns changes."""
     region = mention_region(report.payload, country=report.organisation.country)
-    changes = sum(repair(mention, region=region) for mention in mentions if refused(mention))
     here = context_tokens((m.kind, m.key, m.raw) for m in mentions)
     here |= _sightings(report.occurred_at, report.payload.get("place"))
     here |= _counter(report.organisation.code, report.organisation.kind)
     here |= nickname_tokens(
         nicknames=[m.raw for m in mentions if m.kind == "nickname"],
         route=report.payload.get("route"),
+    )
+    changes = sum(
+        repair(mention, region=region, here=here) for mention in mentions if refused(mention)
     )
     for entity in created:
         changes += link_near(entity, here=here, report_id=report.pk)
@@ -125,8 +127,11 @@ def refused(mention: Mention) -> bool:
     )
 
 
-def repair(mention: Mention, *, region: str) -> bool:
-    """Link a refused mention to the one known identifier it can be; whether it was."""
+def repair(mention: Mention, *, region: str, here: set[Token] | None = None) -> bool:
+    """Link a refused mention to the one known identifier it can be; whether it was.
+
+    ``here`` is what the mention's report holds (None: read it).
+    """
     kind = ENTITY_KIND_OF[mention.kind].value
     if mention.problem == NO_POSTCODE:
         keys = town_candidates(mention.raw, region=region, known=_known_streets)
@@ -134,22 +139,21 @@ def repair(mention: Mention, *, region: str) -> bool:
         keys = repair_candidates(
             mention.kind, mention.raw, region=region, known=lambda k: _known(kind, k)
         )
-    tied = len(keys) > 1
-    if tied:
-        mine = _reports_context([mention.report_id], besides=set())
-        keys = {
-            key
-            for key in keys
-            # Not the writing's own report: what it holds ties it to nothing else.
-            if repair_tied(
-                mention.kind,
-                mine,
-                _context(Entity.objects.get(kind=kind, key=key), without=mention.report_id),
-            )
-        }
-    if len(keys) != 1:
+    if not keys:
         return False
-    home = Entity.objects.get(kind=kind, key=keys.pop())
+    candidates = list(Entity.objects.filter(kind=kind, key__in=keys))
+    tied = len(candidates) > 1
+    if tied:
+        mine = _reports_context([mention.report_id], besides=set()) if here is None else here
+        candidates = [
+            candidate
+            for candidate in candidates
+            # Not the writing's own report: what it holds ties it to nothing else.
+            if repair_tied(mention.kind, mine, _context(candidate, without=mention.report_id))
+        ]
+    if len(candidates) != 1:
+        return False
+    [home] = candidates
     EntityMention.objects.create(
         entity=entity_current(home), home=home, mention=mention, reason=LinkReason.REPAIR
     )
