@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "samverkan.web",
     "samverkan.api",
     "samverkan.imports",
+    "samverkan.registers",
     "samverkan.resolution",
     "samverkan.leads",
 ]

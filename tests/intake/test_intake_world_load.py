@@ -15,6 +15,7 @@ from samverkan.access.models import Organisation
 from samverkan.audit.models import AuditEvent
 from samverkan.audit.verification import audit_verify
 from samverkan.intake.models import Report
+from samverkan.registers.models import RegisteredVehicle
 from samverkan.scenario import generate_world
 
 pytestmark = pytest.mark.django_db
@@ -36,11 +37,16 @@ def test_loading_stores_every_report_once_and_logs_each(world: Path) -> None:
     assert Counter(Report.objects.values_list("kind", flat=True)) == by_kind
     organisations = (world / "organisations.jsonl").read_text(encoding="utf-8").splitlines()
     assert Organisation.objects.count() == len(organisations)
-    assert AuditEvent.objects.filter(action="collect").count() == len(lines)
+    collected = AuditEvent.objects.filter(action="collect")
+    assert collected.exclude(object_type="vehicle_register").count() == len(lines)
     assert audit_verify().ok
+    vehicles = len((world / "vehicle_register.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert RegisteredVehicle.objects.count() == vehicles
+    assert f"and {vehicles:,} registered vehicles" in out.getvalue()
     call_command("load", str(world), stdout=out)
     assert Report.objects.count() == len(lines)
     assert f"0 new reports ({len(lines)} already stored)" in out.getvalue()
+    assert RegisteredVehicle.objects.count() == vehicles  # replaced, not added to
 
 
 def test_a_bad_line_stops_with_its_number_and_a_rerun_completes(

@@ -16,6 +16,7 @@ from samverkan.resolution.near_keys import (
     Token,
     context_tokens,
     counter_token,
+    keeper_tokens,
     near_key_clusters,
     nickname_tokens,
     sighting_tokens,
@@ -425,3 +426,20 @@ def test_a_refused_reading_between_two_plates_joins_the_one_seen_there_and_then(
     clusters = world.clusters()
     assert clusters[refused] == clusters[there] != clusters[elsewhere]
     assert clusters[unseen] not in {clusters[there], clusters[elsewhere]}
+
+
+def test_a_slipped_plate_beside_the_registered_keeper_of_a_known_plate_joins_it() -> None:
+    world = Reports()
+    [known] = world.add(("plate", "ABC 123"), seen=(SVINESUND, "2024-03-10T03:36:00+01:00"))
+    world.add(("plate", "ABC 123"), camera=True)
+    # The register gives ABC 123 to the traveller this seizure names.
+    [slipped, _] = world.add(("plate", "ABC 132"), ("se_personal_number", "19800101-0019"))
+    world.contexts[-1] |= keeper_tokens({"SE:ABC123"})
+    # Another car, ABC 213, beside its own keeper, who also keeps ABC 123: the car meant.
+    [own, _] = world.add(("plate", "ABC 213"), ("se_personal_number", "19730424-7765"))
+    world.contexts[-1] |= keeper_tokens({"SE:ABC123", "SE:ABC213"})
+    [unnamed, _] = world.add(("plate", "ABC 124"), ("se_personal_number", "20020530-5253"))
+    clusters = world.clusters()
+    assert clusters[slipped] == clusters[known]
+    assert clusters[own] != clusters[known]
+    assert clusters[unnamed] != clusters[known]

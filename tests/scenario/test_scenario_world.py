@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections import Counter
@@ -116,6 +117,21 @@ def test_manifest_vouches_for_every_file(demo_world: World) -> None:
         data = (demo_world.folder / name).read_bytes()
         assert hashlib.sha256(data).hexdigest() == digest["sha256"]
         assert len(data) == digest["bytes"]
+
+
+def test_the_vehicle_register_gives_every_vehicle_its_keeper(demo_world: World) -> None:
+    path = demo_world.folder / "vehicle_register.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        register = {row["plate"]: row for row in csv.DictReader(handle)}
+    vehicles = demo_world.table("vehicles").values()
+    assert set(register) == {v["plate"] for v in vehicles}
+    people, companies = demo_world.table("people"), demo_world.table("companies")
+    for vehicle in vehicles:
+        row, keeper = register[vehicle["plate"]], vehicle["keeper"]
+        if keeper.startswith("company:"):
+            assert row["keeper"] == companies[keeper]["org_number"]
+        else:
+            assert row["keeper"] == (people[keeper]["personal_number"] or "")
 
 
 def test_call_records_have_their_columns_and_order(demo_world: World) -> None:

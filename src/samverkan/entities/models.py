@@ -115,6 +115,13 @@ class NearRule(models.TextChoices):
             "where the other is written too"
         ),
     )
+    KEEPER = (
+        "keeper",
+        _(
+            "Plates one keystroke apart, written beside the person or company the vehicle "
+            "register gives as the other plate's keeper"
+        ),
+    )
 
 
 class EntityJudgement(models.Model):

@@ -22,7 +22,8 @@ Runs in the transaction that stores the report, right after
 Phones also merge by a backer's nickname named towards one town (rule
 "nickname") and at a post agent's counter (rule "counter", split back
 nightly once both numbers are written at two counters:
-``counter_merges_undone``). A candidate no rule ties is recorded as a
+``counter_merges_undone``); plates by the vehicle register's keeper named
+beside the slip (rule "keeper", ``registers``). A candidate no rule ties is recorded as a
 ``NearPair`` for the analysts' list (``near_review``).
 
 A merge is a judgement by the rule (no person), audited as a combination,
@@ -63,12 +64,14 @@ from samverkan.entities.services import entity_merge_by_rule, entity_split_by_ru
 from samverkan.identifiers.address import street_and_town
 from samverkan.intake.mentions import mention_region
 from samverkan.intake.models import Mention, Report
+from samverkan.registers.selectors import plates_kept_by
 from samverkan.resolution.near_keys import (
     REPAIRABLE_PROBLEMS,
     Token,
     address_prefix,
     context_tokens,
     counter_token,
+    keeper_tokens,
     lone_reading_match,
     near_candidates,
     nickname_tokens,
@@ -110,6 +113,7 @@ def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[
         nicknames=[m.raw for m in mentions if m.kind == "nickname"],
         route=report.payload.get("route"),
     )
+    here |= keeper_tokens(plates_kept_by(here))
     changes = sum(
         repair(mention, region=region, here=here) for mention in mentions if refused(mention)
     )
@@ -149,7 +153,9 @@ def repair(mention: Mention, *, region: str, here: set[Token] | None = None) -> 
             candidate
             for candidate in candidates
             # Not the writing's own report: what it holds ties it to nothing else.
-            if repair_tied(mention.kind, mine, _context(candidate, without=mention.report_id))
+            if repair_tied(
+                mention.kind, candidate.key, mine, _context(candidate, without=mention.report_id)
+            )
         ]
     if len(candidates) != 1:
         return False
@@ -416,4 +422,4 @@ def _reports_context(reports: list[int], *, besides: set[str]) -> set[Token]:
     for report, occurred_at, place, route, organisation, kind in places:
         tokens |= _sightings(occurred_at, place) | _counter(organisation, kind)
         tokens |= nickname_tokens(nicknames=nicknames[report], route=route)
-    return tokens
+    return tokens | keeper_tokens(plates_kept_by(tokens))

@@ -3,6 +3,9 @@
 A world folder (see ``samverkan.scenario``) holds ``organisations.jsonl`` and
 ``reports.jsonl``. Each line is validated with the intake schema and stored
 by the intake services, so loading exercises exactly what the API does.
+The world's ``vehicle_register.csv``, if it has one, is loaded first, as an
+operator loads the register's extract (``registers``), so that reports are
+linked with it as they arrive.
 Loading twice stores nothing twice. Compartments named in the world are
 created on first use, owned by the organisation that first marks a report
 with them.
@@ -21,6 +24,7 @@ from samverkan.access.models import Compartment, Organisation
 from samverkan.access.services import organisation_register
 from samverkan.intake.schemas import OrganisationIn, Submission
 from samverkan.intake.services import report_submit
+from samverkan.registers.services import RegisterError, vehicle_register_load
 
 
 class WorldError(Exception):
@@ -32,6 +36,7 @@ class LoadResult:
     organisations: int
     reports_created: int
     reports_existing: int
+    registered_vehicles: int = 0
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -68,6 +73,11 @@ def _organisations(path: Path) -> list[OrganisationIn]:
 def world_load(*, folder: Path, progress: Callable[[int], None] | None = None) -> LoadResult:
     """Register the world's organisations, then submit its reports one by one."""
     organisations = _organisations(folder / "organisations.jsonl")
+    register = folder / "vehicle_register.csv"
+    try:
+        registered = vehicle_register_load(path=register).vehicles if register.is_file() else 0
+    except RegisterError as exc:
+        raise WorldError(str(exc)) from exc
     by_code = {o.code: organisation_register(data=o) for o in organisations}
     created = existing = 0
     for number, line in _lines(folder / "reports.jsonl"):
@@ -93,7 +103,7 @@ def world_load(*, folder: Path, progress: Callable[[int], None] | None = None) -
         existing += not was_created
         if progress is not None:
             progress(number)
-    return LoadResult(len(organisations), created, existing)
+    return LoadResult(len(organisations), created, existing, registered)
 
 
 def world_report_count(folder: Path) -> int:

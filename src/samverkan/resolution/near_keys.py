@@ -14,7 +14,9 @@ a reason an analyst can read and check:
   name (a nickname alone is too common to count; postal items need nothing:
   ``SPARSE_KINDS``); phones also when one was written at a post agent's
   counter where the other is written too, and at no other
-  (``counter_token``). A valid number one digit off may be someone else's
+  (``counter_token``); plates also when one side's report names the
+  person or company the vehicle register gives as the other plate's keeper
+  (``keeper_tokens``). A valid number one digit off may be someone else's
   (numbers are dense; two plates one digit apart both exist), so without
   that the pair is left apart: measured, uncorroborated merges of plates
   cost more precision than they gain recall.
@@ -239,8 +241,23 @@ def sighting_tokens(*, occurred_at: datetime, place: str) -> set[Token]:
 
 
 POSTED = "posted"
-# Tokens that tie only phones, each by its own rule ("nickname", "counter").
-PHONE_RULE_TOKENS = frozenset({NICKNAME_TOWARDS, POSTED})
+KEEPS = "keeps"
+# Tokens that tie only by their own rule: phones by "nickname" and "counter",
+# plates by "keeper"; never as a shared identifier.
+RULE_TOKENS = frozenset({NICKNAME_TOWARDS, POSTED, KEEPS})
+
+
+def keeper_tokens(plates: Iterable[str]) -> set[Token]:
+    """A report's tokens for the plates the vehicle register gives to someone it names.
+
+    ``plates`` are the plate keys registered to a personal or organisation
+    number the report writes (``registers.selectors.plates_kept_by``). A
+    plate written with a slip, one slip from a plate whose keeper the same
+    report names, is that plate (``kept_by_one_named``): a traveller's own
+    car, a company's van. The register is public in both countries, so the
+    rule shows no reader anything they could not look up.
+    """
+    return {(KEEPS, plate) for plate in plates}
 
 
 def counter_token(agent: str) -> Token:
@@ -277,12 +294,26 @@ def slip_rule(kind: str, key: str, other: str, mine: set[Token], theirs: set[Tok
     phones "nickname" (``nickname_tokens``) or "counter" (``counter_token``).
 
     ``mine`` and ``theirs`` are what the two keys' reports hold besides them.
+    Plates also "keeper" (``keeper_tokens``).
     """
     if slip_needs_nothing_more(kind, key, other) or corroborated(mine, theirs):
         return "slip"
     if kind == "plate" and misread_apart(key, other) and corroborated(mine, theirs, moment=True):
         return "misread"
+    if kind == "plate" and kept_by_one_named(key, other, mine, theirs):
+        return "keeper"
     return phone_rule(kind, mine, theirs)
+
+
+def kept_by_one_named(key: str, other: str, mine: set[Token], theirs: set[Token]) -> bool:
+    """Whether one side's reports name the registered keeper of the other side's plate.
+
+    Not when they also name the keeper of their own plate: then they wrote
+    the car they meant.
+    """
+    return ((KEEPS, other) in mine and (KEEPS, key) not in mine) or (
+        (KEEPS, key) in theirs and (KEEPS, other) not in theirs
+    )
 
 
 def phone_rule(kind: str, mine: set[Token], theirs: set[Token]) -> str | None:
@@ -294,15 +325,18 @@ def phone_rule(kind: str, mine: set[Token], theirs: set[Token]) -> str | None:
     return None
 
 
-def repair_tied(kind: str, mine: set[Token], theirs: set[Token]) -> bool:
+def repair_tied(kind: str, candidate: str, mine: set[Token], theirs: set[Token]) -> bool:
     """Whether one of several known repairs of a refused writing is tied to its report.
 
     ``mine`` is what the refused writing's report holds, ``theirs`` what a
     candidate's reports hold. The writing is certainly a slip of one of the
     candidates, so the rules that tie two valid keys decide which; for a
     plate, also a sighting at one place and time (two cars one slip apart
-    passing one crossing minutes apart both tie, and then neither is taken).
+    passing one crossing minutes apart both tie, and then neither is taken)
+    or the candidate's registered keeper named in the report.
     """
+    if kind == "plate" and (KEEPS, candidate) in mine:
+        return True  # the report names the candidate's registered keeper
     moment = kind == "plate"
     return corroborated(mine, theirs, moment=moment) or phone_rule(kind, mine, theirs) is not None
 
@@ -350,9 +384,7 @@ def corroborated(mine: set[Token], theirs: set[Token], *, moment: bool = False) 
     medium-sized world, where it joined two network cars.
     """
     shared = mine & theirs
-    return any(
-        token[0] not in PHONE_RULE_TOKENS and (moment or token[0] != SIGHTING) for token in shared
-    )
+    return any(token[0] not in RULE_TOKENS and (moment or token[0] != SIGHTING) for token in shared)
 
 
 def named_alike_towards_one_town(mine: set[Token], theirs: set[Token]) -> bool:
@@ -464,7 +496,10 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
                 for other in repaired
                 # Not the writing's own report: what it holds ties it to nothing else.
                 if repair_tied(
-                    kind, mine, context(kind, other, support[(kind, other)] - {mention.report})
+                    kind,
+                    other,
+                    mine,
+                    context(kind, other, support[(kind, other)] - {mention.report}),
                 )
             }
         if len(repaired) == 1:

@@ -10,8 +10,9 @@ came, and evaluation scores against ``record_truth`` (and reports the
 subject figure beside it). Every keyed identifier kind's mention
 is in ``identifiers`` with the entity its truth names, and
 ``contexts[r]`` holds the keyed mentions of report ``r``, its sightings
-and, for a post agent's report, the agent's counter (what the near-key
-rules look for in common). Lines of
+and, for a post agent's report, the agent's counter, and the plates the
+world's vehicle register (``vehicle_register.csv``, if there is one) gives
+to a keeper the report names (what the near-key rules look for). Lines of
 ``reports.jsonl`` and ``truth/reports.jsonl`` are read in step, as
 ``samverkan.scenario.truth`` lays them out.
 
@@ -23,6 +24,7 @@ tell a variant the resolver failed to link from a mistake no key can link.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,11 +33,14 @@ from typing import Any
 
 from samverkan.access.models import OrganisationKind
 from samverkan.intake.mentions import MentionRow, mention_region, mention_rows
+from samverkan.registers.keepers import keeper_digest
+from samverkan.registers.services import KEEPER_KINDS, register_rows
 from samverkan.resolution.near_keys import (
     KeyMention,
     Token,
     context_tokens,
     counter_token,
+    keeper_tokens,
     nickname_tokens,
     read_by_machine,
     sighting_tokens,
@@ -85,6 +90,7 @@ class WorldReading:
 def read_world(folder: Path) -> WorldReading:
     """Read a world folder written by ``samverkan generate``."""
     organisations = _organisations(folder / "organisations.jsonl")
+    kept = _vehicle_register(folder / "vehicle_register.csv")
     reading = WorldReading()
     for line, truth in _lines_in_step(folder):
         submission = json.loads(line)
@@ -104,7 +110,21 @@ def read_world(folder: Path) -> WorldReading:
         )
         if organisation_kind == OrganisationKind.POSTAL_AGENT:
             reading.contexts[-1].add(counter_token(organisation))
+        if kept:
+            context = reading.contexts[-1]
+            named = {keeper_digest(*token) for token in context if token[0] in KEEPER_KINDS}
+            context |= keeper_tokens(plate for d in named for plate in kept.get(d, ()))
     return reading
+
+
+def _vehicle_register(path: Path) -> dict[str, list[str]]:
+    """The world's vehicle register (if it has one): plate keys by keeper digest."""
+    kept: dict[str, list[str]] = defaultdict(list)
+    if path.is_file():
+        for plate, digest in register_rows(path):
+            if digest:
+                kept[digest].append(plate)
+    return kept
 
 
 def _organisations(path: Path) -> dict[str, tuple[str, str]]:

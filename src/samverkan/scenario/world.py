@@ -12,6 +12,7 @@ Layout of the output folder:
 ``organisations.jsonl``   one ``OrganisationIn`` a line
 ``reports.jsonl``         one ``Submission`` a line, sorted by ``occurred_at``
 ``call_records.csv``      ``a_number,b_number,start,duration_seconds,cell``, sorted by start
+``vehicle_register.csv``  ``plate,keeper_kind,keeper``: every vehicle's registered keeper
 ``truth/``                the ground truth (see ``samverkan.scenario.truth``)
 ``manifest.json``         version, seed, size, noise, counts and SHA-256 of every file
 """
@@ -37,6 +38,7 @@ from samverkan.scenario.organisations import Organisations
 from samverkan.scenario.output import FileDigest, LineWriter
 from samverkan.scenario.places import Atlas
 from samverkan.scenario.population import Population
+from samverkan.scenario.registers import write_vehicle_register
 from samverkan.scenario.scene import ZONES, Scene
 from samverkan.scenario.schedule import NETWORK_ACTIVITIES, Schedule
 from samverkan.scenario.seeding import stream
@@ -100,6 +102,7 @@ def generate_world(
             writer.write(organisation.model_dump_json())
         files["organisations.jsonl"] = writer.close()
     files.update(write_entity_tables(out, population, networks))
+    files["vehicle_register.csv"] = write_vehicle_register(out, population)
 
     by_kind: Counter[str] = Counter()
     mentions = 0

@@ -39,5 +39,6 @@ class Command(BaseCommand):
         sys.stderr.write("\n")
         self.stdout.write(
             f"Loaded {result.organisations} organisations, {result.reports_created} new reports"
-            f" ({result.reports_existing} already stored) in {time.monotonic() - started:.1f} s."
+            f" ({result.reports_existing} already stored) and {result.registered_vehicles:,}"
+            f" registered vehicles in {time.monotonic() - started:.1f} s."
         )

@@ -1,0 +1,56 @@
+"""An officer types a traveller's plate with a slip; the vehicle register says whose car."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from samverkan.access.models import User
+from samverkan.entities.linking import entity_current
+from samverkan.entities.models import Entity, EntityJudgement
+from samverkan.registers.services import vehicle_register_load
+from tests.conftest import login_verified
+from tests.entities.reports import intelligence
+
+pytestmark = pytest.mark.django_db
+
+TRAVELLER = ("se_personal_number", "19800101-0019")
+
+
+def _register(tmp_path: Path) -> None:
+    extract = tmp_path / "register.csv"
+    extract.write_text(
+        "plate,keeper_kind,keeper\nABC 123,se_personal_number,19800101-0019\n", encoding="utf-8"
+    )
+    vehicle_register_load(path=extract)
+
+
+def test_a_slipped_plate_beside_its_registered_keeper_joins_the_car(
+    client: Client, kripos_analyst: User, tmp_path: Path
+) -> None:
+    _register(tmp_path)
+    intelligence(kripos_analyst, "r-1", ("plate", "ABC 123"))
+    intelligence(kripos_analyst, "r-2", ("plate", "ABC 132"), TRAVELLER)  # 3 and 2 swapped
+
+    car = Entity.objects.get(key="SE:ABC123")
+    assert entity_current(Entity.objects.get(key="SE:ABC132")) == car
+    judgement = EntityJudgement.objects.get()
+    assert (judgement.rule, judgement.by) == ("keeper", None)
+    login_verified(client, kripos_analyst)
+    client.post("/purpose/", {"reference": "op-vinterljus"})
+    page = client.get(f"/entities/{car.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "ABC 132" in page
+    assert "the vehicle register gives as the other plate&#x27;s keeper" in page
+
+
+def test_without_the_register_or_the_keeper_the_plates_stay_apart(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    intelligence(kripos_analyst, "r-1", ("plate", "ABC 123"))
+    intelligence(kripos_analyst, "r-2", ("plate", "ABC 132"), TRAVELLER)
+    _register(tmp_path)
+    intelligence(kripos_analyst, "r-3", ("plate", "ABC 124"), ("person_name", "Eva Lund"))
+    assert not EntityJudgement.objects.exists()
+    assert Entity.objects.filter(kind="vehicle", merged_into=None).count() == 3
