@@ -10,6 +10,7 @@ from django.test import Client
 from samverkan.access.models import User
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement
+from samverkan.entities.sweep import near_sweep
 from samverkan.registers.services import vehicle_register_load
 from tests.conftest import login_verified
 from tests.entities.reports import intelligence
@@ -19,11 +20,10 @@ pytestmark = pytest.mark.django_db
 TRAVELLER = ("se_personal_number", "19800101-0019")
 
 
-def _register(tmp_path: Path) -> None:
+def _register(tmp_path: Path, *more: str) -> None:
     extract = tmp_path / "register.csv"
-    extract.write_text(
-        "plate,keeper_kind,keeper\nABC 123,se_personal_number,19800101-0019\n", encoding="utf-8"
-    )
+    lines = ["plate,keeper_kind,keeper", "ABC 123,se_personal_number,19800101-0019", *more]
+    extract.write_text("\n".join(lines) + "\n", encoding="utf-8")
     vehicle_register_load(path=extract)
 
 
@@ -54,3 +54,28 @@ def test_without_the_register_or_the_keeper_the_plates_stay_apart(
     intelligence(kripos_analyst, "r-3", ("plate", "ABC 124"), ("person_name", "Eva Lund"))
     assert not EntityJudgement.objects.exists()
     assert Entity.objects.filter(kind="vehicle", merged_into=None).count() == 3
+
+
+def test_a_registered_car_written_beside_another_cars_keeper_stays_a_car_of_its_own(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    _register(tmp_path, "ABC 132,se_personal_number,19730424-7765")
+    intelligence(kripos_analyst, "r-1", ("plate", "ABC 123"))
+    intelligence(kripos_analyst, "r-2", ("plate", "ABC 132"), TRAVELLER)  # a lent car
+    assert not EntityJudgement.objects.exists()
+
+
+def test_a_plate_registered_since_is_split_back_nightly(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    _register(tmp_path)
+    intelligence(kripos_analyst, "r-1", ("plate", "ABC 123"))
+    intelligence(kripos_analyst, "r-2", ("plate", "ABC 132"), TRAVELLER)
+    assert EntityJudgement.objects.get().rule == "keeper"
+    _register(tmp_path, "ABC 132,se_personal_number,19730424-7765")  # a newer extract
+
+    assert near_sweep().keeper_merges_split == 1
+    slipped = Entity.objects.get(key="SE:ABC132")
+    assert entity_current(slipped) == slipped
+    assert near_sweep().keeper_merges_split == 0  # the split is a judgement: not merged again
+    assert entity_current(slipped) == slipped

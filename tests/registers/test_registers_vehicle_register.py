@@ -78,3 +78,16 @@ def test_a_new_extract_replaces_the_old(tmp_path: Path) -> None:
     said = _load(tmp_path / "second.csv", "plate,keeper_kind,keeper\nGHK 789,,\n")
     assert "1 vehicles (0 with a keeper's number), 3 replaced" in said
     assert list(RegisteredVehicle.objects.values_list("plate_key", flat=True)) == ["SE:GHK789"]
+
+
+def test_a_spreadsheets_export_loads_and_a_latin1_file_is_a_clear_error(tmp_path: Path) -> None:
+    exported = "\ufeffPlate, keeper_kind ,KEEPER\r\n"  # a BOM, spaces, capitals, CRLF
+    exported += "ABC 123,se_personal_number,19800101-0019\r\n\r\nXYZ 12A,,\r\n"
+    assert "2 vehicles (1 with a keeper's number)" in _load(tmp_path / "export.csv", exported)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("plate,keeper_kind,keeper\nÅBC 123,,\n".encode("latin-1"))
+    with pytest.raises(CommandError, match="is not UTF-8 text"):
+        call_command("load-register", str(latin), stdout=StringIO(), stderr=StringIO())
+    bad = "plate,keeper_kind,keeper\nABC 123,,\n\nABC 123,,\n"
+    with pytest.raises(CommandError, match="line 4: plate SE:ABC123 is on line 2 too"):
+        _load(tmp_path / "blank.csv", bad)

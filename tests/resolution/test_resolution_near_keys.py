@@ -16,9 +16,9 @@ from samverkan.resolution.near_keys import (
     Token,
     context_tokens,
     counter_token,
-    keeper_tokens,
     near_key_clusters,
     nickname_tokens,
+    register_tokens,
     sighting_tokens,
 )
 
@@ -431,15 +431,31 @@ def test_a_refused_reading_between_two_plates_joins_the_one_seen_there_and_then(
 def test_a_slipped_plate_beside_the_registered_keeper_of_a_known_plate_joins_it() -> None:
     world = Reports()
     [known] = world.add(("plate", "ABC 123"), seen=(SVINESUND, "2024-03-10T03:36:00+01:00"))
+    world.contexts[-1] |= register_tokens(kept=(), registered={"SE:ABC123"})
     world.add(("plate", "ABC 123"), camera=True)
-    # The register gives ABC 123 to the traveller this seizure names.
+    world.contexts[-1] |= register_tokens(kept=(), registered={"SE:ABC123"})
+    # The register gives ABC 123 to the traveller this seizure names, and knows no ABC 132.
     [slipped, _] = world.add(("plate", "ABC 132"), ("se_personal_number", "19800101-0019"))
-    world.contexts[-1] |= keeper_tokens({"SE:ABC123"})
-    # Another car, ABC 213, beside its own keeper, who also keeps ABC 123: the car meant.
+    world.contexts[-1] |= register_tokens(kept={"SE:ABC123"}, registered=())
+    # ABC 213 is a registered car of its own: beside ABC 123's keeper, it stays apart.
     [own, _] = world.add(("plate", "ABC 213"), ("se_personal_number", "19730424-7765"))
-    world.contexts[-1] |= keeper_tokens({"SE:ABC123", "SE:ABC213"})
+    world.contexts[-1] |= register_tokens(kept={"SE:ABC123"}, registered={"SE:ABC213"})
     [unnamed, _] = world.add(("plate", "ABC 124"), ("se_personal_number", "20020530-5253"))
     clusters = world.clusters()
     assert clusters[slipped] == clusters[known]
     assert clusters[own] != clusters[known]
     assert clusters[unnamed] != clusters[known]
+
+
+def test_a_refused_plate_takes_the_repair_whose_keeper_its_report_names() -> None:
+    world = Reports()
+    [kept] = world.add(("plate", "LYR 412"))
+    [seen] = world.add(("plate", "LYR 472"), seen=(SVINESUND, "2024-03-10T03:36:00+01:00"))
+    [refused, _] = world.add(
+        ("plate", "LYR 4T2"),
+        ("se_personal_number", "19800101-0019"),
+        seen=(SVINESUND, "2024-03-10T03:39:00+01:00"),
+    )
+    world.contexts[-1] |= register_tokens(kept={"SE:LYR412"}, registered=())
+    clusters = world.clusters()
+    assert clusters[refused] == clusters[kept] != clusters[seen]

@@ -7,7 +7,7 @@ Runs in the transaction that stores the report, right after
 - a mention refused as written (a wrong check digit, an impossible number)
   or an address without a postcode is linked to the one known identifier it
   can be, with the reason ``repair``; of several, to the one its report ties
-  it to (``repair_tied``); with none, or several tied, it stays unlinked;
+  it to (``repairs_tied``); with none, or several tied, it stays unlinked;
 - an entity this report created whose key is one slip from a known entity's,
   and whose report shares another identifier or a name with that
   entity's reports, is merged with it; an address whose street is one letter
@@ -64,20 +64,21 @@ from samverkan.entities.services import entity_merge_by_rule, entity_split_by_ru
 from samverkan.identifiers.address import street_and_town
 from samverkan.intake.mentions import mention_region
 from samverkan.intake.models import Mention, Report
-from samverkan.registers.selectors import plates_kept_by
+from samverkan.registers.selectors import plates_kept_by, plates_registered
+from samverkan.registers.services import KEEPER_KINDS
 from samverkan.resolution.near_keys import (
     REPAIRABLE_PROBLEMS,
     Token,
     address_prefix,
     context_tokens,
     counter_token,
-    keeper_tokens,
     lone_reading_match,
     near_candidates,
     nickname_tokens,
     read_by_machine,
+    register_tokens,
     repair_candidates,
-    repair_tied,
+    repairs_tied,
     sighting_tokens,
     slip_rule,
     street_neighbours,
@@ -113,7 +114,8 @@ def near_link(*, report: Report, mentions: Sequence[Mention], created: Iterable[
         nicknames=[m.raw for m in mentions if m.kind == "nickname"],
         route=report.payload.get("route"),
     )
-    here |= keeper_tokens(plates_kept_by(here))
+    if any(mention.kind == "plate" for mention in mentions):
+        here |= _register(here)
     changes = sum(
         repair(mention, region=region, here=here) for mention in mentions if refused(mention)
     )
@@ -148,15 +150,14 @@ def repair(mention: Mention, *, region: str, here: set[Token] | None = None) -> 
     candidates = list(Entity.objects.filter(kind=kind, key__in=keys))
     tied = len(candidates) > 1
     if tied:
-        mine = _reports_context([mention.report_id], besides=set()) if here is None else here
-        candidates = [
-            candidate
-            for candidate in candidates
-            # Not the writing's own report: what it holds ties it to nothing else.
-            if repair_tied(
-                mention.kind, candidate.key, mine, _context(candidate, without=mention.report_id)
-            )
-        ]
+        if here is None:
+            here = _reports_context([mention.report_id], besides=set())
+            if mention.kind == "plate":
+                here |= _register(here)
+        # Not the writing's own report: what it holds ties it to nothing else.
+        theirs = {c.key: _context(c, without=mention.report_id) for c in candidates}
+        chosen = repairs_tied(mention.kind, here, theirs)
+        candidates = [c for c in candidates if c.key in chosen]
     if len(candidates) != 1:
         return False
     [home] = candidates
@@ -281,7 +282,11 @@ def lone_readings_undone() -> int:
     ground is gone); the split is a judgement, so no rule merges the two
     again. Each in its own transaction; returns how many were split.
     """
-    return _undone(NearRule.LONE_READING, _readings, "read again: a car of its own")
+    return _undone(
+        NearRule.LONE_READING,
+        lambda left, right: min(_readings(left), _readings(right)) >= 2,
+        "read again: a car of its own",
+    )
 
 
 def counter_merges_undone() -> int:
@@ -292,12 +297,31 @@ def counter_merges_undone() -> int:
     many were split.
     """
     return _undone(
-        NearRule.COUNTER, _agents_writing, "written at other counters: a number of its own"
+        NearRule.COUNTER,
+        lambda left, right: min(_agents_writing(left), _agents_writing(right)) >= 2,
+        "written at other counters: a number of its own",
     )
 
 
-def _undone(rule: NearRule, count: Callable[[int], int], reason: str) -> int:
-    """Split back the live merges by ``rule`` where ``count`` is 2 or more on both sides.
+def keeper_merges_undone() -> int:
+    """Split back every keeper merge both of whose plates the vehicle register now knows.
+
+    The rule joins a plate the register does not know to its keeper's car;
+    once a newer extract registers that plate too, it is a car of its own.
+    """
+    return _undone(
+        NearRule.KEEPER,
+        lambda left, right: len(plates_registered(_own_keys(left, right))) == 2,
+        "registered since: a car of its own",
+    )
+
+
+def _own_keys(*entity_ids: int) -> list[str]:
+    return list(Entity.objects.filter(pk__in=entity_ids).values_list("key", flat=True))
+
+
+def _undone(rule: NearRule, apart: Callable[[int, int], bool], reason: str) -> int:
+    """Split back the live merges by ``rule`` whose two sides are now ``apart``.
 
     Not once the kept side was merged further since (an analyst's merge, or
     another rule's, holds the whole cluster now): that merge stands, and an
@@ -308,7 +332,7 @@ def _undone(rule: NearRule, count: Callable[[int], int], reason: str) -> int:
     ).values_list("pk", "left_id", "right_id")
     undone = 0
     for pk, left, right in list(merges):
-        if min(count(left), count(right)) < 2:
+        if not apart(left, right):
             continue
         with transaction.atomic():
             judgement = EntityJudgement.objects.select_for_update().get(pk=pk)
@@ -398,7 +422,18 @@ def _context(entity: Entity, *, without: int | None = None) -> set[Token]:
     if without is not None:
         links = links.exclude(mention__report_id=without)
     reports = list(links.values_list("mention__report_id", flat=True).distinct()[:_CONTEXT_REPORTS])
-    return _reports_context(reports, besides=set(inside))
+    inside_keys = set(inside)
+    tokens = _reports_context(reports, besides=inside_keys)
+    if top.kind == EntityKind.VEHICLE:
+        # What the register says is read over all the cluster's reports, not
+        # the capped few: whether they name their own plate's keeper is a fact.
+        reports_all = links.values("mention__report_id")
+        named = Mention.objects.filter(report_id__in=reports_all, kind__in=KEEPER_KINDS)
+        tokens |= register_tokens(
+            kept=plates_kept_by(named.values_list("kind", "key").distinct()),
+            registered=plates_registered(inside_keys),
+        )
+    return tokens
 
 
 def _reports_context(reports: list[int], *, besides: set[str]) -> set[Token]:
@@ -422,4 +457,12 @@ def _reports_context(reports: list[int], *, besides: set[str]) -> set[Token]:
     for report, occurred_at, place, route, organisation, kind in places:
         tokens |= _sightings(occurred_at, place) | _counter(organisation, kind)
         tokens |= nickname_tokens(nicknames=nicknames[report], route=route)
-    return tokens | keeper_tokens(plates_kept_by(tokens))
+    return tokens
+
+
+def _register(tokens: set[Token]) -> set[Token]:
+    """What the vehicle register says of one report's ``tokens`` (``register_tokens``)."""
+    return register_tokens(
+        kept=plates_kept_by(tokens),
+        registered=plates_registered(key for kind, key in tokens if kind == "plate"),
+    )

@@ -28,4 +28,5 @@ def near_sweep_nightly() -> int:
     from samverkan.entities.sweep import near_sweep
 
     swept = near_sweep()
-    return swept.repaired + swept.merged + swept.lone_readings_split + swept.counter_merges_split
+    splits = swept.lone_readings_split + swept.counter_merges_split + swept.keeper_merges_split
+    return swept.repaired + swept.merged + splits

@@ -19,3 +19,13 @@ def plates_kept_by(identifiers: Iterable[tuple[str, str]]) -> set[str]:
             "plate_key", flat=True
         )
     )
+
+
+def plates_registered(plates: Iterable[str]) -> set[str]:
+    """Those of ``plates`` (plate keys) that the register knows."""
+    wanted = set(plates)
+    if not wanted:
+        return set()
+    return set(
+        RegisteredVehicle.objects.filter(plate_key__in=wanted).values_list("plate_key", flat=True)
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,8 @@ def vehicle_register_load(
     stays until the new one is complete. A keeper is kept only as a keyed
     digest (``keepers.keeper_digest``). Audited as a collection.
     """
-    rows = register_rows(path)
+    data = _bytes(path)
+    rows = _rows(path, _text(path, data))
     if say is not None:
         say(f"{len(rows):,} vehicles read from {path.name}, storing")
     with transaction.atomic():
@@ -64,7 +66,7 @@ def vehicle_register_load(
             purpose="register extract",
             details={
                 "file": path.name,
-                "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                "sha256": hashlib.sha256(data).hexdigest(),
                 "vehicles": loaded.vehicles,
                 "with_keeper": loaded.with_keeper,
                 "replaced": loaded.replaced,
@@ -75,32 +77,53 @@ def vehicle_register_load(
 
 def register_rows(path: Path) -> list[tuple[str, str]]:
     """The extract's (plate key, keeper digest) pairs, "" for no keeper; or ``RegisterError``."""
+    return _rows(path, _text(path, _bytes(path)))
+
+
+def _bytes(path: Path) -> bytes:
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        return path.read_bytes()
     except OSError as exc:
         raise RegisterError(f"Cannot read {path}: {exc.strerror}.") from exc
+
+
+def _text(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RegisterError(
+            f"{path.name} is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8."
+        ) from exc
+
+
+def _rows(path: Path, text: str) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     errors: list[str] = []
     first_line: dict[str, int] = {}
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
-        if missing:
-            raise RegisterError(
-                f"{path.name} lacks the column(s) {', '.join(missing)}; "
-                f"a vehicle register extract has {', '.join(COLUMNS)}."
-            )
-        for line, record in enumerate(reader, start=2):
-            try:
-                plate, digest = _row(record)
-            except (InvalidIdentifier, ValueError) as exc:
-                errors.append(f"line {line}: {exc}")
-                continue
-            if plate in first_line:
-                errors.append(f"line {line}: plate {plate} is on line {first_line[plate]} too")
-                continue
-            first_line[plate] = line
-            rows.append((plate, digest))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [name.strip().casefold() for name in next(reader, [])]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise RegisterError(
+            f"{path.name} lacks the column(s) {', '.join(missing)}; "
+            f"a vehicle register extract has {', '.join(COLUMNS)}."
+        )
+    at = [header.index(c) for c in COLUMNS]
+    for values in reader:
+        line = reader.line_num
+        if not any(value.strip() for value in values):
+            continue
+        record = dict(zip(COLUMNS, (values[i] if i < len(values) else "" for i in at), strict=True))
+        try:
+            plate, digest = _row(record)
+        except (InvalidIdentifier, ValueError) as exc:
+            errors.append(f"line {line}: {exc}")
+            continue
+        if plate in first_line:
+            errors.append(f"line {line}: plate {plate} is on line {first_line[plate]} too")
+            continue
+        first_line[plate] = line
+        rows.append((plate, digest))
     if errors:
         shown = "\n".join(errors[:_ERRORS_SHOWN])
         more = len(errors) - _ERRORS_SHOWN
@@ -111,10 +134,10 @@ def register_rows(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def _row(record: dict[str, str | None]) -> tuple[str, str]:
-    plate = normalise("plate", record["plate"] or "").key
-    kind = (record["keeper_kind"] or "").strip()
-    number = (record["keeper"] or "").strip()
+def _row(record: dict[str, str]) -> tuple[str, str]:
+    plate = normalise("plate", record["plate"]).key
+    kind = record["keeper_kind"].strip()
+    number = record["keeper"].strip()
     if not kind and not number:
         return plate, ""
     if kind not in KEEPER_KINDS:

@@ -8,7 +8,7 @@ a reason an analyst can read and check:
   impossible number) that one slip away is exactly one identifier already
   known. The writing is certainly wrong, so the one known neighbour is taken;
   of several, the one its report ties it to as the near-key rules tie two
-  keys (``repair_tied``), if exactly one.
+  keys (``repairs_tied``), if exactly one.
 - **near key**: two valid keys one slip apart are the same only when their
   reports corroborate it: they also share another identifier or a person's
   name (a nickname alone is too common to count; postal items need nothing:
@@ -16,7 +16,7 @@ a reason an analyst can read and check:
   counter where the other is written too, and at no other
   (``counter_token``); plates also when one side's report names the
   person or company the vehicle register gives as the other plate's keeper
-  (``keeper_tokens``). A valid number one digit off may be someone else's
+  (``register_tokens``). A valid number one digit off may be someone else's
   (numbers are dense; two plates one digit apart both exist), so without
   that the pair is left apart: measured, uncorroborated merges of plates
   cost more precision than they gain recall.
@@ -242,22 +242,25 @@ def sighting_tokens(*, occurred_at: datetime, place: str) -> set[Token]:
 
 POSTED = "posted"
 KEEPS = "keeps"
+REGISTERED = "registered"
 # Tokens that tie only by their own rule: phones by "nickname" and "counter",
 # plates by "keeper"; never as a shared identifier.
-RULE_TOKENS = frozenset({NICKNAME_TOWARDS, POSTED, KEEPS})
+RULE_TOKENS = frozenset({NICKNAME_TOWARDS, POSTED, KEEPS, REGISTERED})
 
 
-def keeper_tokens(plates: Iterable[str]) -> set[Token]:
-    """A report's tokens for the plates the vehicle register gives to someone it names.
+def register_tokens(*, kept: Iterable[str], registered: Iterable[str]) -> set[Token]:
+    """What the vehicle register says of a report: plates its keepers keep, its plates known.
 
-    ``plates`` are the plate keys registered to a personal or organisation
-    number the report writes (``registers.selectors.plates_kept_by``). A
-    plate written with a slip, one slip from a plate whose keeper the same
-    report names, is that plate (``kept_by_one_named``): a traveller's own
-    car, a company's van. The register is public in both countries, so the
-    rule shows no reader anything they could not look up.
+    ``kept`` are the plate keys registered to a personal or organisation
+    number the report writes (``registers.selectors.plates_kept_by``);
+    ``registered`` are the report's own plate keys that the register knows
+    (``registers.selectors.plates_registered``). A plate the register does
+    not know, written one slip from a plate whose keeper the same report
+    names, is that plate (``kept_by_one_named``): a traveller's own car, a
+    company's van. The register is public in both countries, so the rule
+    shows no reader anything they could not look up.
     """
-    return {(KEEPS, plate) for plate in plates}
+    return {(KEEPS, plate) for plate in kept} | {(REGISTERED, plate) for plate in registered}
 
 
 def counter_token(agent: str) -> Token:
@@ -294,7 +297,7 @@ def slip_rule(kind: str, key: str, other: str, mine: set[Token], theirs: set[Tok
     phones "nickname" (``nickname_tokens``) or "counter" (``counter_token``).
 
     ``mine`` and ``theirs`` are what the two keys' reports hold besides them.
-    Plates also "keeper" (``keeper_tokens``).
+    Plates also "keeper" (``register_tokens``).
     """
     if slip_needs_nothing_more(kind, key, other) or corroborated(mine, theirs):
         return "slip"
@@ -306,13 +309,13 @@ def slip_rule(kind: str, key: str, other: str, mine: set[Token], theirs: set[Tok
 
 
 def kept_by_one_named(key: str, other: str, mine: set[Token], theirs: set[Token]) -> bool:
-    """Whether one side's reports name the registered keeper of the other side's plate.
+    """Whether one side is a plate the register does not know, beside the other's keeper.
 
-    Not when they also name the keeper of their own plate: then they wrote
-    the car they meant.
+    A plate the register knows is a car of its own, whoever its reports
+    name: two registered cars are never joined by their keepers.
     """
-    return ((KEEPS, other) in mine and (KEEPS, key) not in mine) or (
-        (KEEPS, key) in theirs and (KEEPS, other) not in theirs
+    return ((KEEPS, other) in mine and (REGISTERED, key) not in mine) or (
+        (KEEPS, key) in theirs and (REGISTERED, other) not in theirs
     )
 
 
@@ -325,20 +328,26 @@ def phone_rule(kind: str, mine: set[Token], theirs: set[Token]) -> str | None:
     return None
 
 
-def repair_tied(kind: str, candidate: str, mine: set[Token], theirs: set[Token]) -> bool:
-    """Whether one of several known repairs of a refused writing is tied to its report.
+def repairs_tied(kind: str, mine: set[Token], theirs: dict[str, set[Token]]) -> set[str]:
+    """Of several known repairs of a refused writing, those its report ties it to.
 
-    ``mine`` is what the refused writing's report holds, ``theirs`` what a
-    candidate's reports hold. The writing is certainly a slip of one of the
-    candidates, so the rules that tie two valid keys decide which; for a
-    plate, also a sighting at one place and time (two cars one slip apart
-    passing one crossing minutes apart both tie, and then neither is taken)
-    or the candidate's registered keeper named in the report.
+    ``mine`` is what the refused writing's report holds, ``theirs`` what
+    each candidate's other reports hold. The writing is certainly a slip of
+    one of the candidates. A plate whose registered keeper the report names
+    is taken first; otherwise the rules that tie two valid keys decide, for
+    a plate also a sighting at one place and time (two cars one slip apart
+    passing one crossing minutes apart both tie, and then neither is taken).
     """
-    if kind == "plate" and (KEEPS, candidate) in mine:
-        return True  # the report names the candidate's registered keeper
+    if kind == "plate":
+        named = {candidate for candidate in theirs if (KEEPS, candidate) in mine}
+        if named:
+            return named
     moment = kind == "plate"
-    return corroborated(mine, theirs, moment=moment) or phone_rule(kind, mine, theirs) is not None
+    return {
+        candidate
+        for candidate, tokens in theirs.items()
+        if corroborated(mine, tokens, moment=moment) or phone_rule(kind, mine, tokens) is not None
+    }
 
 
 # Observation sources whose plates a machine read, not a hand wrote.
@@ -491,17 +500,15 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
             )
         if len(repaired) > 1:
             mine = contexts[mention.report]
-            repaired = {
-                other
-                for other in repaired
-                # Not the writing's own report: what it holds ties it to nothing else.
-                if repair_tied(
-                    kind,
-                    other,
-                    mine,
-                    context(kind, other, support[(kind, other)] - {mention.report}),
-                )
-            }
+            # Not the writing's own report: what it holds ties it to nothing else.
+            repaired = repairs_tied(
+                kind,
+                mine,
+                {
+                    other: context(kind, other, support[(kind, other)] - {mention.report})
+                    for other in repaired
+                },
+            )
         if len(repaired) == 1:
             join(label, f"{kind}:{repaired.pop()}")
     for (kind, key), reports in support.items():

@@ -40,9 +40,9 @@ from samverkan.resolution.near_keys import (
     Token,
     context_tokens,
     counter_token,
-    keeper_tokens,
     nickname_tokens,
     read_by_machine,
+    register_tokens,
     sighting_tokens,
 )
 from samverkan.resolution.records import PERSON_ROLES, PersonRecord, person_records
@@ -90,7 +90,7 @@ class WorldReading:
 def read_world(folder: Path) -> WorldReading:
     """Read a world folder written by ``samverkan generate``."""
     organisations = _organisations(folder / "organisations.jsonl")
-    kept = _vehicle_register(folder / "vehicle_register.csv")
+    kept, registered = _vehicle_register(folder / "vehicle_register.csv")
     reading = WorldReading()
     for line, truth in _lines_in_step(folder):
         submission = json.loads(line)
@@ -110,21 +110,26 @@ def read_world(folder: Path) -> WorldReading:
         )
         if organisation_kind == OrganisationKind.POSTAL_AGENT:
             reading.contexts[-1].add(counter_token(organisation))
-        if kept:
+        if registered:
             context = reading.contexts[-1]
             named = {keeper_digest(*token) for token in context if token[0] in KEEPER_KINDS}
-            context |= keeper_tokens(plate for d in named for plate in kept.get(d, ()))
+            context |= register_tokens(
+                kept=(plate for digest in named for plate in kept.get(digest, ())),
+                registered={key for kind, key in context if kind == "plate"} & registered,
+            )
     return reading
 
 
-def _vehicle_register(path: Path) -> dict[str, list[str]]:
-    """The world's vehicle register (if it has one): plate keys by keeper digest."""
+def _vehicle_register(path: Path) -> tuple[dict[str, list[str]], set[str]]:
+    """The world's vehicle register (if it has one): plate keys by keeper digest, all plates."""
     kept: dict[str, list[str]] = defaultdict(list)
+    registered: set[str] = set()
     if path.is_file():
         for plate, digest in register_rows(path):
+            registered.add(plate)
             if digest:
                 kept[digest].append(plate)
-    return kept
+    return kept, registered
 
 
 def _organisations(path: Path) -> dict[str, tuple[str, str]]:

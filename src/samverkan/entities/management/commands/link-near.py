@@ -27,6 +27,7 @@ class Command(BaseCommand):
             f"{swept.refused} refused writings ({swept.repaired} repaired), "
             f"{swept.rare} rare keys ({swept.merged} merged), "
             f"{swept.company_names} company names linked, "
-            f"{swept.lone_readings_split} lone readings and "
-            f"{swept.counter_merges_split} counter merges split back"
+            f"{swept.lone_readings_split} lone readings, "
+            f"{swept.counter_merges_split} counter merges and "
+            f"{swept.keeper_merges_split} keeper merges split back"
         )
