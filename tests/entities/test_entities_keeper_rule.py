@@ -11,6 +11,8 @@ from samverkan.access.models import User
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement
 from samverkan.entities.sweep import near_sweep
+from samverkan.intake.schemas import ReportIn
+from samverkan.intake.services import report_submit
 from samverkan.registers.services import vehicle_register_load
 from tests.conftest import login_verified
 from tests.entities.reports import intelligence
@@ -79,3 +81,36 @@ def test_a_plate_registered_since_is_split_back_nightly(
     assert entity_current(slipped) == slipped
     assert near_sweep().keeper_merges_split == 0  # the split is a judgement: not merged again
     assert entity_current(slipped) == slipped
+
+
+def _reading(by: User, external_id: str, plate: str, *, day: int) -> None:
+    assert by.organisation is not None
+    data = ReportIn.model_validate(
+        {
+            "kind": "observation",
+            "external_id": external_id,
+            "occurred_at": f"2026-05-{day:02d}T06:40:00+02:00",
+            "handling": {"tlp": "AMBER"},
+            "place": {"country": "SE", "description": "ANPR E6 Svinesund S"},
+            "observation": {"source": "number_plate_reader"},
+            "subjects": [
+                {"ref": "s1", "role": "vehicle", "mentions": [{"kind": "plate", "value": plate}]}
+            ],
+        }
+    )
+    report_submit(organisation=by.organisation, data=data, by=by, via="test")
+
+
+def test_a_camera_misreading_a_registered_plate_again_and_again_joins_the_car(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    _register(tmp_path, "SJO 947,,")
+    _reading(kripos_analyst, "a-1", "SJO 947", day=1)
+    for day in (3, 5, 7):  # the O read as a D, night after night: no register has SJD 947
+        _reading(kripos_analyst, f"a-{day}", "SJD 947", day=day)
+    assert near_sweep().lone_readings_split == 0
+
+    car = Entity.objects.get(key="SE:SJO947")
+    assert entity_current(Entity.objects.get(key="SE:SJD947")) == car
+    judgement = EntityJudgement.objects.get(undone_at=None)
+    assert (judgement.rule, judgement.by) == ("unlisted", None)

@@ -459,3 +459,23 @@ def test_a_refused_plate_takes_the_repair_whose_keeper_its_report_names() -> Non
     world.contexts[-1] |= register_tokens(kept={"SE:LYR412"}, registered=())
     clusters = world.clusters()
     assert clusters[refused] == clusters[kept] != clusters[seen]
+
+
+def test_a_plate_no_register_knows_read_again_and_again_is_the_registered_look_alike() -> None:
+    world = Reports()
+    [car] = world.add(("plate", "SJO 947"), camera=True)
+    world.contexts[-1] |= register_tokens(kept=(), registered={"SE:SJO947"})
+    world.add(("plate", "SJO 947"), camera=True)
+    world.contexts[-1] |= register_tokens(kept=(), registered={"SE:SJO947"})
+    # One camera reads the O as a D, night after night: no register knows SJD 947.
+    misread = [world.add(("plate", "SJD 947"), camera=True)[0] for _ in range(3)]
+    # XYZ 118 is registered: read three times, it stays a car of its own.
+    [xyz] = world.add(("plate", "XYZ 113"))
+    world.contexts[-1] |= register_tokens(kept=(), registered={"SE:XYZ113"})
+    other = []
+    for _ in range(3):
+        other += world.add(("plate", "XYZ 118"), camera=True)
+        world.contexts[-1] |= register_tokens(kept=(), registered={"SE:XYZ118"})
+    clusters = world.clusters()
+    assert {clusters[i] for i in misread} == {clusters[car]}
+    assert {clusters[i] for i in other} != {clusters[xyz]}

@@ -115,6 +115,13 @@ class NearRule(models.TextChoices):
             "where the other is written too"
         ),
     )
+    UNREGISTERED = (
+        "unlisted",
+        _(
+            "A plate no register knows, read by a camera, "
+            "one look-alike character from the one registered plate like it"
+        ),
+    )
     KEEPER = (
         "keeper",
         _(

@@ -83,6 +83,7 @@ from samverkan.resolution.near_keys import (
     slip_rule,
     street_neighbours,
     town_candidates,
+    unregistered_reading_match,
 )
 
 # Kinds whose untied near pairs go to the analysts' list (``near_review``): a
@@ -265,8 +266,23 @@ def near_pairs_offer(*, entity: Entity, others: Iterable[Entity]) -> None:
 
 
 def merge_lone_reading(entity: Entity) -> int:
-    """Merge a plate read once, by a camera, with the one known plate it looks like."""
-    if entity.kind != EntityKind.VEHICLE or not _lone_reading(entity):
+    """Merge a camera's plate with the one known plate it looks like, if a camera rule holds.
+
+    Rule "unregistered": the register does not know the plate and one
+    registered plate looks like it (``unregistered_reading_match``); else
+    rule "lone": the plate was read once, and one known plate looks like it.
+    """
+    if entity.kind != EntityKind.VEHICLE or entity.merged_into_id is not None:
+        return 0
+    if _read_by_camera(entity) and not plates_registered([entity.key]):
+        match = unregistered_reading_match(
+            entity.key, known_registered=lambda k: plates_registered(_known(entity.kind, k))
+        )
+        if match is not None:
+            other = Entity.objects.get(kind=entity.kind, key=match)
+            evidence: dict[str, object] = {"key": entity.key, "registered": match}
+            return _merge(entity, other, NearRule.UNREGISTERED, evidence)
+    if not _lone_reading(entity):
         return 0
     match = lone_reading_match(entity.key, known=lambda k: _known(entity.kind, k))
     if match is None:
@@ -304,15 +320,19 @@ def counter_merges_undone() -> int:
 
 
 def keeper_merges_undone() -> int:
-    """Split back every keeper merge both of whose plates the vehicle register now knows.
+    """Split back every register merge both of whose plates the vehicle register now knows.
 
-    The rule joins a plate the register does not know to its keeper's car;
-    once a newer extract registers that plate too, it is a car of its own.
+    The rules "keeper" and "unregistered" join a plate the register does not
+    know to a registered car; once a newer extract registers that plate
+    too, it is a car of its own.
     """
-    return _undone(
-        NearRule.KEEPER,
-        lambda left, right: len(plates_registered(_own_keys(left, right))) == 2,
-        "registered since: a car of its own",
+    return sum(
+        _undone(
+            rule,
+            lambda left, right: len(plates_registered(_own_keys(left, right))) == 2,
+            "registered since: a car of its own",
+        )
+        for rule in (NearRule.KEEPER, NearRule.UNREGISTERED)
     )
 
 
@@ -359,6 +379,14 @@ def _agents_writing(entity_id: int) -> int:
         .distinct()
         .count()
     )
+
+
+def _read_by_camera(entity: Entity) -> bool:
+    """Whether one of the first readings of this entity's own key was by a camera."""
+    mentions = EntityMention.objects.filter(home=entity).values_list("mention_id", flat=True)[:20]
+    reports = Mention.objects.filter(pk__in=list(mentions)).values_list("report_id", flat=True)
+    payloads = Report.objects.filter(pk__in=list(reports)).values_list("payload", flat=True)
+    return any(read_by_machine(payload) for payload in payloads)
 
 
 def _lone_reading(entity: Entity) -> bool:
@@ -427,8 +455,10 @@ def _context(entity: Entity, *, without: int | None = None) -> set[Token]:
     if top.kind == EntityKind.VEHICLE:
         # What the register says is read over all the cluster's reports, not
         # the capped few: whether they name their own plate's keeper is a fact.
-        reports_all = links.values("mention__report_id")
-        named = Mention.objects.filter(report_id__in=reports_all, kind__in=KEEPER_KINDS)
+        # Plain lists, no subquery: PostgreSQL planned "IN (a join)" as a scan
+        # of every mention on a freshly loaded database (forty seconds a call).
+        every = set(links.values_list("mention__report_id", flat=True))
+        named = Mention.objects.filter(report_id__in=every, kind__in=KEEPER_KINDS)
         tokens |= register_tokens(
             kept=plates_kept_by(named.values_list("kind", "key").distinct()),
             registered=plates_registered(inside_keys),

@@ -372,6 +372,20 @@ def lone_reading_match(key: str, *, known: Known) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def unregistered_reading_match(key: str, *, known_registered: Known) -> str | None:
+    """The one registered plate that a camera's reading of a plate no register knows misreads.
+
+    ``known_registered`` gives those of some plate keys that are known and
+    registered; the register must not know ``key`` itself. Read once or a
+    hundred times, a plate the register does not know, one character of
+    like shape from exactly one registered plate, is that plate misread by
+    the same camera again and again (a worn plate, a dirty lens). A foreign
+    plate of the same form (a Finnish ABC-123) would pass too: measured on
+    generated worlds, which hold none.
+    """
+    return lone_reading_match(key, known=known_registered)
+
+
 def slip_needs_nothing_more(kind: str, key: str, other: str) -> bool:
     """Whether two keys one slip apart are the same without corroboration.
 
@@ -524,7 +538,10 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
             theirs = context(kind, other, support[(kind, other)])
             if slip_rule(kind, key, other, mine, theirs):
                 join(f"{kind}:{key}", f"{kind}:{other}")
-    _lone_readings(mentions, labels, find, join, known=keys_of_kind["plate"].__and__)
+    registered = {token[1] for tokens in contexts for token in tokens if token[0] == REGISTERED}
+    _lone_readings(
+        mentions, labels, find, join, known=keys_of_kind["plate"].__and__, registered=registered
+    )
     _company_names(mentions, labels, find, join)
     return [find(label) for label in labels]
 
@@ -536,8 +553,9 @@ def _lone_readings(
     join: Callable[[str, str], None],
     *,
     known: Known,
+    registered: set[str],
 ) -> None:
-    """The lone-reading rule, after the others: a plate read once by a camera, alone."""
+    """The camera rules, after the others: a plate read once, alone; one no register knows."""
     size: dict[str, int] = defaultdict(int)
     for label in labels:
         size[find(label)] += 1
@@ -545,9 +563,13 @@ def _lone_readings(
         label = labels[index]
         if mention.kind != "plate" or not mention.key or not mention.machine:
             continue
-        if size[find(label)] != 1:
-            continue
-        match = lone_reading_match(mention.key, known=known)
+        match = None
+        if mention.key not in registered:
+            match = unregistered_reading_match(
+                mention.key, known_registered=lambda keys: known(keys) & registered
+            )
+        if match is None and size[find(label)] == 1:
+            match = lone_reading_match(mention.key, known=known)
         if match is not None:
             join(label, f"plate:{match}")
 
