@@ -76,10 +76,10 @@ def test_a_plate_registered_since_is_split_back_nightly(
     assert EntityJudgement.objects.get().rule == "keeper"
     _register(tmp_path, "ABC 132,se_personal_number,19730424-7765")  # a newer extract
 
-    assert near_sweep().keeper_merges_split == 1
+    assert near_sweep().register_merges_split == 1
     slipped = Entity.objects.get(key="SE:ABC132")
     assert entity_current(slipped) == slipped
-    assert near_sweep().keeper_merges_split == 0  # the split is a judgement: not merged again
+    assert near_sweep().register_merges_split == 0  # the split is a judgement: not merged again
     assert entity_current(slipped) == slipped
 
 

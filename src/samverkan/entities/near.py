@@ -319,7 +319,7 @@ def counter_merges_undone() -> int:
     )
 
 
-def keeper_merges_undone() -> int:
+def register_merges_undone() -> int:
     """Split back every register merge both of whose plates the vehicle register now knows.
 
     The rules "keeper" and "unregistered" join a plate the register does not

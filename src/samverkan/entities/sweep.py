@@ -26,9 +26,9 @@ from samverkan.entities.models import Entity, EntityKind
 from samverkan.entities.near import (
     NO_POSTCODE,
     counter_merges_undone,
-    keeper_merges_undone,
     link_near,
     lone_readings_undone,
+    register_merges_undone,
     repair,
 )
 from samverkan.intake.mentions import mention_region
@@ -48,7 +48,7 @@ class NearSwept:
     company_names: int = 0
     lone_readings_split: int = 0
     counter_merges_split: int = 0
-    keeper_merges_split: int = 0
+    register_merges_split: int = 0
 
 
 def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
@@ -58,8 +58,8 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
     say(f"{split:,} lone readings read again and split back")
     split_counters = counter_merges_undone()
     say(f"{split_counters:,} counter merges of numbers written at other counters split back")
-    split_keepers = keeper_merges_undone()
-    say(f"{split_keepers:,} keeper merges of plates registered since split back")
+    split_register = register_merges_undone()
+    say(f"{split_register:,} register merges of plates registered since split back")
     refused = (
         Mention.objects.filter(key="", entity_link__isnull=True, kind__in=list(ENTITY_KIND_OF))
         .filter(Q(problem__in=sorted(REPAIRABLE_PROBLEMS)) | Q(kind="address", problem=NO_POSTCODE))
@@ -102,5 +102,5 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
         company_names=names,
         lone_readings_split=split,
         counter_merges_split=split_counters,
-        keeper_merges_split=split_keepers,
+        register_merges_split=split_register,
     )

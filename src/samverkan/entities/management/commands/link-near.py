@@ -29,5 +29,5 @@ class Command(BaseCommand):
             f"{swept.company_names} company names linked, "
             f"{swept.lone_readings_split} lone readings, "
             f"{swept.counter_merges_split} counter merges and "
-            f"{swept.keeper_merges_split} keeper merges split back"
+            f"{swept.register_merges_split} register merges split back"
         )
