@@ -10,6 +10,7 @@ from django.test import Client
 from samverkan.access.models import User
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement
+from samverkan.entities.services import entity_merge
 from samverkan.entities.sweep import near_sweep
 from samverkan.intake.schemas import ReportIn
 from samverkan.intake.services import report_submit
@@ -114,3 +115,20 @@ def test_a_camera_misreading_a_registered_plate_again_and_again_joins_the_car(
     assert entity_current(Entity.objects.get(key="SE:SJD947")) == car
     judgement = EntityJudgement.objects.get(undone_at=None)
     assert (judgement.rule, judgement.by) == ("unlisted", None)
+
+
+def test_a_cluster_an_analyst_made_is_not_moved_by_a_cameras_misreading(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    _reading(kripos_analyst, "a-1", "SJD 947", day=1)  # no register yet: nothing to go by
+    intelligence(kripos_analyst, "r-1", ("plate", "KLM 555"))
+    misread, other = Entity.objects.get(key="SE:SJD947"), Entity.objects.get(key="SE:KLM555")
+    entity_merge(by=kripos_analyst, a_id=misread.pk, b_id=other.pk, reason="one car")
+    intelligence(kripos_analyst, "r-2", ("plate", "SJO 947"))
+    _register(tmp_path, "SJO 947,,", "KLM 555,,")
+
+    near_sweep()
+    car = Entity.objects.get(key="SE:SJO947")
+    assert entity_current(car) == car
+    assert entity_current(Entity.objects.get(key="SE:KLM555")) != car
+    assert not EntityJudgement.objects.filter(rule="unlisted").exists()

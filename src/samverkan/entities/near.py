@@ -102,6 +102,9 @@ OFFERED_KINDS = frozenset(
 # Enough of a big entity's reports to find what it shares with a new one.
 _CONTEXT_REPORTS = 500
 _TOWNS_READ = 50
+# The reports of a busy plate read for what the register says of them: all
+# but the busiest (one IN list; SQLite takes at most 32,766 parameters).
+_REGISTER_REPORTS = 10_000
 NO_POSTCODE = "missing_postcode"
 
 
@@ -274,7 +277,9 @@ def merge_lone_reading(entity: Entity) -> int:
     """
     if entity.kind != EntityKind.VEHICLE or entity.merged_into_id is not None:
         return 0
-    if _read_by_camera(entity) and not plates_registered([entity.key]):
+    # A plate alone: a cluster holds other plates, which may be cars of their own.
+    alone = not Entity.objects.filter(merged_into=entity).exists()
+    if alone and _read_by_camera(entity) and not plates_registered([entity.key]):
         match = unregistered_reading_match(
             entity.key, known_registered=lambda k: plates_registered(_known(entity.kind, k))
         )
@@ -453,11 +458,11 @@ def _context(entity: Entity, *, without: int | None = None) -> set[Token]:
     inside_keys = set(inside)
     tokens = _reports_context(reports, besides=inside_keys)
     if top.kind == EntityKind.VEHICLE:
-        # What the register says is read over all the cluster's reports, not
-        # the capped few: whether they name their own plate's keeper is a fact.
+        # What the register says is read over the cluster's reports, not the
+        # capped few: whether they name their own plate's keeper is a fact.
         # Plain lists, no subquery: PostgreSQL planned "IN (a join)" as a scan
         # of every mention on a freshly loaded database (forty seconds a call).
-        every = set(links.values_list("mention__report_id", flat=True))
+        every = set(links.values_list("mention__report_id", flat=True)[:_REGISTER_REPORTS])
         named = Mention.objects.filter(report_id__in=every, kind__in=KEEPER_KINDS)
         tokens |= register_tokens(
             kept=plates_kept_by(named.values_list("kind", "key").distinct()),

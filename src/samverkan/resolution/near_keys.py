@@ -557,14 +557,17 @@ def _lone_readings(
 ) -> None:
     """The camera rules, after the others: a plate read once, alone; one no register knows."""
     size: dict[str, int] = defaultdict(int)
-    for label in labels:
+    members: dict[str, set[str]] = defaultdict(set)
+    for index, label in enumerate(labels):
         size[find(label)] += 1
+        members[find(label)].add(mentions[index].key or label)
     for index, mention in enumerate(mentions):
         label = labels[index]
         if mention.kind != "plate" or not mention.key or not mention.machine:
             continue
         match = None
-        if mention.key not in registered:
+        # A plate alone, as in the database: a cluster holds other plates.
+        if mention.key not in registered and members[find(label)] == {mention.key}:
             match = unregistered_reading_match(
                 mention.key, known_registered=lambda keys: known(keys) & registered
             )
