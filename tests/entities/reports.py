@@ -1,4 +1,4 @@
-"""One intelligence report naming one suspect, for the entity tests: what an analyst files."""
+"""Reports the entity tests file: an analyst's intelligence, a number-plate camera's reading."""
 
 from __future__ import annotations
 
@@ -26,6 +26,36 @@ def intelligence(
                     "role": "suspect",
                     "mentions": [{"kind": k, "value": v} for k, v in mentions],
                 }
+            ],
+        }
+    )
+    report, _ = report_submit(organisation=by.organisation, data=data, by=by, via="test")
+    return report
+
+
+SVINESUND = "Svinesund (old and new Svinesund bridge)"
+
+
+def camera_reading(
+    by: User,
+    external_id: str,
+    plate: str,
+    *,
+    at: str = "2026-05-02T03:36:00+02:00",
+    place: str = SVINESUND,
+    source: str = "number_plate_reader",
+) -> Report:
+    """One plate read by a camera (``source``) at ``place``, stored through the intake service."""
+    assert by.organisation is not None
+    data = ReportIn.model_validate(
+        {
+            "kind": "observation",
+            "external_id": external_id,
+            "occurred_at": at,
+            "place": {"country": "NO", "description": place},
+            "observation": {"source": source, "camera": "ANPR E6 Svinesund N"},
+            "subjects": [
+                {"ref": "s1", "role": "vehicle", "mentions": [{"kind": "plate", "value": plate}]}
             ],
         }
     )

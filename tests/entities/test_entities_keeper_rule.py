@@ -12,11 +12,9 @@ from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement
 from samverkan.entities.services import entity_merge
 from samverkan.entities.sweep import near_sweep
-from samverkan.intake.schemas import ReportIn
-from samverkan.intake.services import report_submit
 from samverkan.registers.services import vehicle_register_load
 from tests.conftest import login_verified
-from tests.entities.reports import intelligence
+from tests.entities.reports import camera_reading, intelligence
 
 pytestmark = pytest.mark.django_db
 
@@ -84,31 +82,15 @@ def test_a_plate_registered_since_is_split_back_nightly(
     assert entity_current(slipped) == slipped
 
 
-def _reading(by: User, external_id: str, plate: str, *, day: int) -> None:
-    assert by.organisation is not None
-    data = ReportIn.model_validate(
-        {
-            "kind": "observation",
-            "external_id": external_id,
-            "occurred_at": f"2026-05-{day:02d}T06:40:00+02:00",
-            "handling": {"tlp": "AMBER"},
-            "place": {"country": "SE", "description": "ANPR E6 Svinesund S"},
-            "observation": {"source": "number_plate_reader"},
-            "subjects": [
-                {"ref": "s1", "role": "vehicle", "mentions": [{"kind": "plate", "value": plate}]}
-            ],
-        }
-    )
-    report_submit(organisation=by.organisation, data=data, by=by, via="test")
-
-
 def test_a_camera_misreading_a_registered_plate_again_and_again_joins_the_car(
     kripos_analyst: User, tmp_path: Path
 ) -> None:
     _register(tmp_path, "SJO 947,,")
-    _reading(kripos_analyst, "a-1", "SJO 947", day=1)
+    camera_reading(kripos_analyst, "a-1", "SJO 947", at=f"2026-05-{1:02d}T06:40:00+02:00")
     for day in (3, 5, 7):  # the O read as a D, night after night: no register has SJD 947
-        _reading(kripos_analyst, f"a-{day}", "SJD 947", day=day)
+        camera_reading(
+            kripos_analyst, f"a-{day}", "SJD 947", at=f"2026-05-{day:02d}T06:40:00+02:00"
+        )
     assert near_sweep().lone_readings_split == 0
 
     car = Entity.objects.get(key="SE:SJO947")
@@ -120,7 +102,9 @@ def test_a_camera_misreading_a_registered_plate_again_and_again_joins_the_car(
 def test_a_cluster_an_analyst_made_is_not_moved_by_a_cameras_misreading(
     kripos_analyst: User, tmp_path: Path
 ) -> None:
-    _reading(kripos_analyst, "a-1", "SJD 947", day=1)  # no register yet: nothing to go by
+    camera_reading(
+        kripos_analyst, "a-1", "SJD 947", at=f"2026-05-{1:02d}T06:40:00+02:00"
+    )  # no register yet: nothing to go by
     intelligence(kripos_analyst, "r-1", ("plate", "KLM 555"))
     misread, other = Entity.objects.get(key="SE:SJD947"), Entity.objects.get(key="SE:KLM555")
     entity_merge(by=kripos_analyst, a_id=misread.pk, b_id=other.pk, reason="one car")

@@ -8,8 +8,6 @@ read again (then it was a car of its own).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.test import Client
 
@@ -18,52 +16,22 @@ from samverkan.audit.models import AuditEvent
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement
 from samverkan.entities.sweep import near_sweep
-from samverkan.intake.models import Report
-from samverkan.intake.schemas import ReportIn
-from samverkan.intake.services import report_submit
 from tests.conftest import login_verified
+from tests.entities.reports import camera_reading
 
 pytestmark = pytest.mark.django_db
-
-SVINESUND = "Svinesund (old and new Svinesund bridge)"
-
-
-def _reading(
-    by: User,
-    external_id: str,
-    plate: str,
-    *,
-    at: str = "2026-05-02T03:36:00+02:00",
-    place: str = SVINESUND,
-    source: str = "number_plate_reader",
-) -> Report:
-    assert by.organisation is not None
-    payload: dict[str, Any] = {
-        "kind": "observation",
-        "external_id": external_id,
-        "occurred_at": at,
-        "place": {"country": "NO", "description": place},
-        "observation": {"source": source, "camera": "ANPR E6 Svinesund N"},
-        "subjects": [
-            {"ref": "s1", "role": "vehicle", "mentions": [{"kind": "plate", "value": plate}]}
-        ],
-    }
-    report, _ = report_submit(
-        organisation=by.organisation, data=ReportIn.model_validate(payload), by=by, via="test"
-    )
-    return report
 
 
 def _top(key: str) -> Entity:
     return entity_current(Entity.objects.get(key=key))
 
 
-def test_a_misreading_on_one_side_of_the_border_joins_the_other_sides_reading(
+def test_a_misreading_on_one_side_of_the_border_joins_the_other_sidescamera_reading(
     client: Client, kripos_analyst: User
 ) -> None:
-    _reading(kripos_analyst, "r-1", "DXH 788", at="2026-05-01T10:00:00+02:00", place="Oslo")
-    _reading(kripos_analyst, "r-2", "DXH 788", at="2026-05-02T03:36:00+02:00")
-    _reading(kripos_analyst, "r-3", "DXH 768", at="2026-05-02T03:39:00+02:00")
+    camera_reading(kripos_analyst, "r-1", "DXH 788", at="2026-05-01T10:00:00+02:00", place="Oslo")
+    camera_reading(kripos_analyst, "r-2", "DXH 788", at="2026-05-02T03:36:00+02:00")
+    camera_reading(kripos_analyst, "r-3", "DXH 768", at="2026-05-02T03:39:00+02:00")
 
     assert _top("SE:DXH768") == _top("SE:DXH788")
     judgement = EntityJudgement.objects.get()
@@ -82,9 +50,9 @@ def test_a_misreading_on_one_side_of_the_border_joins_the_other_sides_reading(
 def test_plates_a_keystroke_apart_at_one_crossing_at_once_stay_two_cars(
     kripos_analyst: User,
 ) -> None:
-    _reading(kripos_analyst, "r-1", "EV 71549", at="2026-05-02T03:36:00+02:00")
-    _reading(kripos_analyst, "r-2", "EV 71549", at="2026-05-03T03:36:00+02:00")
-    _reading(
+    camera_reading(kripos_analyst, "r-1", "EV 71549", at="2026-05-02T03:36:00+02:00")
+    camera_reading(kripos_analyst, "r-2", "EV 71549", at="2026-05-03T03:36:00+02:00")
+    camera_reading(
         kripos_analyst, "r-3", "EV 71949", at="2026-05-02T03:41:00+02:00", source="surveillance"
     )
     assert _top("NO:EV71949").key == "NO:EV71949"
@@ -94,16 +62,16 @@ def test_plates_a_keystroke_apart_at_one_crossing_at_once_stay_two_cars(
 def test_a_lone_reading_joins_the_plate_it_looks_like_until_read_again(
     kripos_analyst: User,
 ) -> None:
-    _reading(kripos_analyst, "r-1", "DXH 788", at="2026-05-01T10:00:00+02:00", place="Oslo")
-    _reading(kripos_analyst, "r-2", "DXH 788", at="2026-05-02T10:00:00+02:00", place="Oslo")
-    _reading(kripos_analyst, "r-3", "DXH 768", at="2026-06-01T12:00:00+02:00", place="Hamar")
+    camera_reading(kripos_analyst, "r-1", "DXH 788", at="2026-05-01T10:00:00+02:00", place="Oslo")
+    camera_reading(kripos_analyst, "r-2", "DXH 788", at="2026-05-02T10:00:00+02:00", place="Oslo")
+    camera_reading(kripos_analyst, "r-3", "DXH 768", at="2026-06-01T12:00:00+02:00", place="Hamar")
 
     assert _top("SE:DXH768") == _top("SE:DXH788")
     merge = EntityJudgement.objects.get()
     assert (merge.rule, merge.by) == ("lone", None)
 
     # Read again weeks later: a car of its own, which the night splits back for good.
-    _reading(kripos_analyst, "r-4", "DXH 768", at="2026-06-20T12:00:00+02:00", place="Gjøvik")
+    camera_reading(kripos_analyst, "r-4", "DXH 768", at="2026-06-20T12:00:00+02:00", place="Gjøvik")
     assert _top("SE:DXH768") == _top("SE:DXH788")
     swept = near_sweep()
     assert swept.lone_readings_split == 1
@@ -124,9 +92,9 @@ def test_a_lone_reading_between_two_look_alikes_or_by_an_officer_stays_alone(
     kripos_analyst: User,
 ) -> None:
     for n, plate in enumerate(["PRS 107", "PRS 701", "KLM 138"] * 2):
-        _reading(kripos_analyst, f"r-{n}", plate, place="Oslo")
-    _reading(kripos_analyst, "r-6", "PRS 101", place="Hamar")  # 1 for 7, but which 1?
-    _reading(kripos_analyst, "r-7", "KLM 130", place="Hamar", source="surveillance")
+        camera_reading(kripos_analyst, f"r-{n}", plate, place="Oslo")
+    camera_reading(kripos_analyst, "r-6", "PRS 101", place="Hamar")  # 1 for 7, but which 1?
+    camera_reading(kripos_analyst, "r-7", "KLM 130", place="Hamar", source="surveillance")
     near_sweep()
     assert _top("SE:PRS101").key == "SE:PRS101"
     assert _top("SE:KLM130").key == "SE:KLM130"
@@ -134,8 +102,8 @@ def test_a_lone_reading_between_two_look_alikes_or_by_an_officer_stays_alone(
 
 
 def test_a_camera_reading_a_letter_as_a_digit_is_repaired(kripos_analyst: User) -> None:
-    _reading(kripos_analyst, "r-1", "DBH 788", place="Oslo")
-    report = _reading(kripos_analyst, "r-2", "D8H 788", place="Hamar")
+    camera_reading(kripos_analyst, "r-1", "DBH 788", place="Oslo")
+    report = camera_reading(kripos_analyst, "r-2", "D8H 788", place="Hamar")
     mention = report.mentions.get()
     assert mention.key == ""
     assert mention.entity_link.entity.key == "SE:DBH788"

@@ -278,8 +278,10 @@ def merge_lone_reading(entity: Entity) -> int:
     if entity.kind != EntityKind.VEHICLE or entity.merged_into_id is not None:
         return 0
     # A plate alone: a cluster holds other plates, which may be cars of their own.
-    alone = not Entity.objects.filter(merged_into=entity).exists()
-    if alone and _read_by_camera(entity) and not plates_registered([entity.key]):
+    if Entity.objects.filter(merged_into=entity).exists():
+        return 0
+    readings = _by_camera(entity)
+    if any(readings) and not plates_registered([entity.key]):
         match = unregistered_reading_match(
             entity.key, known_registered=lambda k: plates_registered(_known(entity.kind, k))
         )
@@ -287,7 +289,7 @@ def merge_lone_reading(entity: Entity) -> int:
             other = Entity.objects.get(kind=entity.kind, key=match)
             evidence: dict[str, object] = {"key": entity.key, "registered": match}
             return _merge(entity, other, NearRule.UNREGISTERED, evidence)
-    if not _lone_reading(entity):
+    if readings != [True]:  # not one reading, by a camera
         return 0
     match = lone_reading_match(entity.key, known=lambda k: _known(entity.kind, k))
     if match is None:
@@ -386,28 +388,15 @@ def _agents_writing(entity_id: int) -> int:
     )
 
 
-def _read_by_camera(entity: Entity) -> bool:
-    """Whether one of the first readings of this entity's own key was by a camera."""
-    mentions = EntityMention.objects.filter(home=entity).values_list("mention_id", flat=True)[:20]
-    reports = Mention.objects.filter(pk__in=list(mentions)).values_list("report_id", flat=True)
-    payloads = Report.objects.filter(pk__in=list(reports)).values_list("payload", flat=True)
-    return any(read_by_machine(payload) for payload in payloads)
-
-
-def _lone_reading(entity: Entity) -> bool:
-    """Whether an entity (not merged with any other) is one plate reading by a camera."""
-    if entity.merged_into_id is not None or Entity.objects.filter(merged_into=entity).exists():
-        return False
+def _by_camera(entity: Entity) -> list[bool]:
+    """For each of the first readings of this entity's own key: whether a camera read it."""
     # Plain lookups by key, no join: PostgreSQL planned the three-table join
     # as a scan of every link on a freshly loaded database (seconds a call).
-    mentions = list(
-        EntityMention.objects.filter(home=entity).values_list("mention_id", flat=True)[:2]
-    )
-    if len(mentions) != 1:
-        return False
-    report = Mention.objects.filter(pk=mentions[0]).values_list("report_id", flat=True).get()
-    payload = Report.objects.filter(pk=report).values_list("payload", flat=True).get()
-    return read_by_machine(payload)
+    mentions = EntityMention.objects.filter(home=entity).values_list("mention_id", flat=True)[:20]
+    rows = Mention.objects.filter(pk__in=list(mentions)).values_list("report_id", flat=True)
+    reports = list(rows)
+    payloads = dict(Report.objects.filter(pk__in=reports).values_list("pk", "payload"))
+    return [read_by_machine(payloads[report]) for report in reports]
 
 
 def _sightings(occurred_at: datetime, place: object) -> set[Token]:
