@@ -479,3 +479,32 @@ def test_a_plate_no_register_knows_read_again_and_again_is_the_registered_look_a
     clusters = world.clusters()
     assert {clusters[i] for i in misread} == {clusters[car]}
     assert {clusters[i] for i in other} != {clusters[xyz]}
+
+
+def test_a_slip_no_register_knows_joins_the_registered_car_a_report_one_step_away_ties() -> None:
+    world = Reports()
+    # Couriers name the backer beside the network car; its keeper is a front company.
+    [car] = world.add(("plate", "ORH 937"), ("person_name", "Harald Myhre"))
+    world.contexts[-1] |= register_tokens(kept=(), registered={"SE:ORH937"})
+    # A source gives the backer's address; a surveillance there writes the car with a slip.
+    world.add(("person_name", "Harald Myhre"), ("address", "Fjordsvingen 38, 0650 Oslo"))
+    [slipped, _] = world.add(("plate", "ORH 397"), ("address", "Fjordsvingen 38, 0650 Oslo"))
+    # Elsewhere, one keystroke from the same car, a slip nothing ties stays apart.
+    [untied] = world.add(("plate", "ORH 936"), ("person_name", "Eva Lund"))
+    clusters = world.clusters()
+    assert clusters[slipped] == clusters[car]
+    assert clusters[untied] != clusters[car]
+
+
+def test_without_a_register_or_written_twice_the_network_does_not_join() -> None:
+    world = Reports()
+    [car] = world.add(("plate", "ORH 937"), ("person_name", "Harald Myhre"))
+    world.add(("person_name", "Harald Myhre"), ("address", "Fjordsvingen 38, 0650 Oslo"))
+    [unregistered, _] = world.add(("plate", "ORH 397"), ("address", "Fjordsvingen 38, 0650 Oslo"))
+    assert world.clusters()[unregistered] != world.clusters()[car]  # no register loaded
+    world.contexts[0] |= register_tokens(kept=(), registered={"SE:ORH937"})
+    assert world.clusters()[unregistered] == world.clusters()[car]
+    # Written twice by hand, and never registered: a foreign car, not a slip.
+    [again] = world.add(("plate", "ORH 397"))
+    clusters = world.clusters()
+    assert clusters[unregistered] == clusters[again] != clusters[car]

@@ -129,6 +129,14 @@ class NearRule(models.TextChoices):
             "register gives as the other plate's keeper"
         ),
     )
+    NETWORK = (
+        "network",
+        _(
+            "A plate no register knows, written once by hand, one slip from the one "
+            "registered plate like it; a report that shares a name or identifier with "
+            "this plate's report shares one with that plate's reports"
+        ),
+    )
 
 
 class EntityJudgement(models.Model):

@@ -17,7 +17,13 @@ Runs in the transaction that stores the report, right after
 - a plate a camera read, that nobody else wrote or read, one look-alike
   character from exactly one known plate, is merged with it (a lone
   reading). If that plate is read again later, it was a car of its own: the
-  nightly sweep splits the merge back (``lone_readings_undone``).
+  nightly sweep splits the merge back (``lone_readings_undone``);
+- a plate written once by hand that the vehicle register does not know,
+  one keystroke from exactly one registered plate known here, is merged
+  with it when a report one step from this one (sharing a name or an
+  identifier with it) shares another with that plate's reports (rule
+  "network": the surveillance of a backer's address, the car his couriers
+  drove). Split back likewise if written again, or registered since.
 
 Phones also merge by a backer's nickname named towards one town (rule
 "nickname") and at a post agent's counter (rule "counter", split back
@@ -74,7 +80,9 @@ from samverkan.resolution.near_keys import (
     counter_token,
     lone_reading_match,
     near_candidates,
+    network_tied,
     nickname_tokens,
+    plain_tokens,
     read_by_machine,
     register_tokens,
     repair_candidates,
@@ -84,6 +92,7 @@ from samverkan.resolution.near_keys import (
     street_neighbours,
     town_candidates,
     unregistered_reading_match,
+    unregistered_slip_match,
 )
 
 # Kinds whose untied near pairs go to the analysts' list (``near_review``): a
@@ -210,7 +219,7 @@ def link_near(entity: Entity, *, here: set[Token] | None, report_id: int | None)
     ``here`` is its reports' context (None: read it). Returns the merges made.
     """
     merged, untied = merge_near(entity, here=here, report_id=report_id)
-    merged = merged or merge_lone_reading(entity)
+    merged = merged or merge_lone_plate(entity)
     if not merged:
         near_pairs_offer(entity=entity, others=untied)
     return merged
@@ -268,23 +277,28 @@ def near_pairs_offer(*, entity: Entity, others: Iterable[Entity]) -> None:
         )
 
 
-def merge_lone_reading(entity: Entity) -> int:
-    """Merge a camera's plate with the one known plate it looks like, if a camera rule holds.
+def merge_lone_plate(entity: Entity) -> int:
+    """Merge a plate alone with the one known plate it must be, if a rule for lone plates holds.
 
-    Rule "unregistered": the register does not know the plate and one
-    registered plate looks like it (``unregistered_reading_match``); else
-    rule "lone": the plate was read once, and one known plate looks like it.
+    Read by a camera: rule "unlisted", the register does not know the plate
+    and one registered plate looks like it (``unregistered_reading_match``);
+    else rule "lone", the plate was read once, and one known plate looks
+    like it. Written once by hand: rule "network", the register does not
+    know the plate, one registered plate is one keystroke from it
+    (``unregistered_slip_match``), and a report one step from this one ties
+    the two (``network_tied``).
     """
     if entity.kind != EntityKind.VEHICLE or entity.merged_into_id is not None:
         return 0
     # A plate alone: a cluster holds other plates, which may be cars of their own.
     if Entity.objects.filter(merged_into=entity).exists():
         return 0
-    readings = _by_camera(entity)
+    writings = _writings(entity)
+    readings = [machine for _report, machine in writings]
+    if readings == [False]:
+        return _merge_network(entity, report=writings[0][0])
     if any(readings) and not plates_registered([entity.key]):
-        match = unregistered_reading_match(
-            entity.key, known_registered=lambda k: plates_registered(_known(entity.kind, k))
-        )
+        match = unregistered_reading_match(entity.key, known_registered=_known_registered)
         if match is not None:
             other = Entity.objects.get(kind=entity.kind, key=match)
             evidence: dict[str, object] = {"key": entity.key, "registered": match}
@@ -298,17 +312,66 @@ def merge_lone_reading(entity: Entity) -> int:
     return _merge(entity, other, NearRule.LONE_READING, {"key": entity.key, "known": match})
 
 
-def lone_readings_undone() -> int:
-    """Split back every lone-reading merge whose plate has been read again since.
+def _merge_network(entity: Entity, *, report: int) -> int:
+    """Rule "network" for a plate written once by hand (``merge_lone_plate``)."""
+    if plates_registered([entity.key]):
+        return 0
+    match = unregistered_slip_match(entity.key, known_registered=_known_registered)
+    if match is None:
+        return 0
+    other = Entity.objects.get(kind=entity.kind, key=match)
+    reach = _reach(report, besides={entity.key})
+    theirs = _context(other)
+    if not network_tied(reach, theirs):
+        return 0
+    shared = sorted({kind for kind, _ in plain_tokens(reach) & plain_tokens(theirs)})
+    evidence: dict[str, object] = {"key": entity.key, "registered": match, "shared": shared}
+    return _merge(entity, other, NearRule.NETWORK, evidence)
 
-    Read twice, the plate is no misreading but a car of its own (the rule's
-    ground is gone); the split is a judgement, so no rule merges the two
-    again. Each in its own transaction; returns how many were split.
+
+def _known_registered(keys: set[str]) -> set[str]:
+    return plates_registered(_known(EntityKind.VEHICLE, keys))
+
+
+def _reach(report: int, *, besides: set[str]) -> set[Token]:
+    """What the reports holding one of ``report``'s identifiers or names hold (``network_tied``).
+
+    At most ``_CONTEXT_REPORTS`` of them, the earliest: a name as common as
+    "Mehmet" is in thousands of reports.
     """
-    return _undone(
-        NearRule.LONE_READING,
-        lambda left, right: min(_readings(left), _readings(right)) >= 2,
-        "read again: a car of its own",
+    here = plain_tokens(_reports_context([report], besides=besides))
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for kind, key in here:
+        by_kind[kind].append(key)
+    holding = Q()
+    for kind, keys in by_kind.items():
+        holding |= Q(kind=kind, key__in=keys)
+    if not holding:
+        return set()
+    steps = (
+        Mention.objects.filter(holding)
+        .exclude(report_id=report)
+        .order_by("report_id")
+        .values_list("report_id", flat=True)
+        .distinct()
+    )
+    return _reports_context(list(steps[:_CONTEXT_REPORTS]), besides=besides)
+
+
+def lone_readings_undone() -> int:
+    """Split back every merge of a plate seen once (rules "lone", "network") seen again since.
+
+    Read or written twice, the plate is no slip but a car of its own (the
+    rule's ground is gone); the split is a judgement, so no rule merges the
+    two again. Each in its own transaction; returns how many were split.
+    """
+    return sum(
+        _undone(
+            rule,
+            lambda left, right: min(_readings(left), _readings(right)) >= 2,
+            "seen again: a car of its own",
+        )
+        for rule in (NearRule.LONE_READING, NearRule.NETWORK)
     )
 
 
@@ -329,9 +392,9 @@ def counter_merges_undone() -> int:
 def register_merges_undone() -> int:
     """Split back every register merge both of whose plates the vehicle register now knows.
 
-    The rules "keeper" and "unregistered" join a plate the register does not
-    know to a registered car; once a newer extract registers that plate
-    too, it is a car of its own.
+    The rules "keeper", "unlisted" and "network" join a plate the register
+    does not know to a registered car; once a newer extract registers that
+    plate too, it is a car of its own.
     """
     return sum(
         _undone(
@@ -339,7 +402,7 @@ def register_merges_undone() -> int:
             lambda left, right: len(plates_registered(_own_keys(left, right))) == 2,
             "registered since: a car of its own",
         )
-        for rule in (NearRule.KEEPER, NearRule.UNREGISTERED)
+        for rule in (NearRule.KEEPER, NearRule.UNREGISTERED, NearRule.NETWORK)
     )
 
 
@@ -388,15 +451,15 @@ def _agents_writing(entity_id: int) -> int:
     )
 
 
-def _by_camera(entity: Entity) -> list[bool]:
-    """For each of the first readings of this entity's own key: whether a camera read it."""
+def _writings(entity: Entity) -> list[tuple[int, bool]]:
+    """The first reports writing this entity's own key, each with whether a camera read it."""
     # Plain lookups by key, no join: PostgreSQL planned the three-table join
     # as a scan of every link on a freshly loaded database (seconds a call).
     mentions = EntityMention.objects.filter(home=entity).values_list("mention_id", flat=True)[:20]
     rows = Mention.objects.filter(pk__in=list(mentions)).values_list("report_id", flat=True)
     reports = list(rows)
     payloads = dict(Report.objects.filter(pk__in=reports).values_list("pk", "payload"))
-    return [read_by_machine(payloads[report]) for report in reports]
+    return [(report, read_by_machine(payloads[report])) for report in reports]
 
 
 def _sightings(occurred_at: datetime, place: object) -> set[Token]:

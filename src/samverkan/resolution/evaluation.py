@@ -123,8 +123,11 @@ def format_evaluations(evaluations: Sequence[WorldEvaluation]) -> str:
                 f"{a.pairwise.precision:>7.4f} {a.pairwise.recall:>7.4f} {a.pairwise.f1:>7.4f} "
                 f"{a.bcubed.precision:>7.4f} {a.bcubed.recall:>7.4f} {a.bcubed.f1:>7.4f}"
             )
-        lines.append(
-            f"{evaluation.label:<14} {evaluation.scored_pairs:,} person pairs scored, "
-            f"{evaluation.review_pairs:,} to review, {evaluation.seconds:.1f} s"
+        scored = (
+            f"{evaluation.scored_pairs:,} person pairs scored, "
+            f"{evaluation.review_pairs:,} to review, "
+            if evaluation.scored_pairs
+            else ""
         )
+        lines.append(f"{evaluation.label:<14} {scored}{evaluation.seconds:.1f} s")
     return "\n".join(lines)
