@@ -91,7 +91,7 @@ def test_a_camera_misreading_a_registered_plate_again_and_again_joins_the_car(
         camera_reading(
             kripos_analyst, f"a-{day}", "SJD 947", at=f"2026-05-{day:02d}T06:40:00+02:00"
         )
-    assert near_sweep().seen_once_split == 0
+    assert near_sweep().lone_readings_split == 0
 
     car = Entity.objects.get(key="SE:SJO947")
     assert entity_current(Entity.objects.get(key="SE:SJD947")) == car

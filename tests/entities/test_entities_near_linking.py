@@ -216,7 +216,7 @@ def test_link_near_command_reports_what_it_did(kripos_analyst: User) -> None:
     call_command("link-near", quiet=True, stdout=out)
     assert out.getvalue().strip() == (
         "1 refused writings (1 repaired), 1 rare keys (0 merged), 0 company names linked, "
-        "0 plates seen once, 0 counter merges and 0 register merges split back"
+        "0 lone readings, 0 counter merges and 0 register merges split back"
     )
 
 

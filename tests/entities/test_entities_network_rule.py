@@ -79,7 +79,7 @@ def test_the_slip_joins_the_car_once_a_report_gives_the_address_as_the_backers(
     client.post("/purpose/", {"reference": "op-vinterljus"})
     page = client.get(f"/entities/{car.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "ORH 397" in page
-    assert "this plate&#x27;s report shares one with that plate&#x27;s reports" in page
+    assert "this plate&#x27;s reports shares one with that plate&#x27;s reports" in page
 
 
 def test_when_the_tie_is_known_already_the_slip_joins_in_the_same_request(
@@ -123,17 +123,37 @@ def test_without_a_register_the_rule_never_fires(kripos_analyst: User) -> None:
     assert not EntityJudgement.objects.exists()
 
 
-def test_a_plate_written_again_is_split_back_nightly(kripos_analyst: User, tmp_path: Path) -> None:
+def test_the_same_slip_written_twice_is_joined_and_stays_joined(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
     _merged_on_arrival(kripos_analyst, tmp_path)
-    # Seen again, by another hand: no slip, a car of its own (a foreign car).
-    intelligence(kripos_analyst, "surveillance-2", ("plate", "ORH 397"))
+    # A second hand makes the same slip ("937" as "397"), as hands do.
+    intelligence(
+        kripos_analyst, "surveillance-2", ("plate", "ORH 397"), ("person_name", "Eva Lund")
+    )
 
     swept = near_sweep()
 
-    assert swept.seen_once_split == 1
-    slipped = Entity.objects.get(key="SE:ORH397")
-    assert entity_current(slipped) == slipped
-    assert EntityJudgement.objects.get(rule="network").undone_at is not None
+    assert (swept.lone_readings_split, swept.register_merges_split) == (0, 0)
+    assert entity_current(Entity.objects.get(key="SE:ORH397")).key == "SE:ORH937"
+    assert EntityJudgement.objects.get(rule="network").undone_at is None
+
+
+def test_a_slip_written_twice_before_the_tie_joins_nightly(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    _register(tmp_path)
+    _couriers_and_car(kripos_analyst)
+    _surveillance(kripos_analyst)
+    intelligence(
+        kripos_analyst, "surveillance-2", ("plate", "ORH 397"), ("person_name", "Eva Lund")
+    )
+    intelligence(kripos_analyst, "source-1", BACKER, HIS_ADDRESS)
+    assert not EntityJudgement.objects.exists()
+
+    near_sweep()
+
+    assert entity_current(Entity.objects.get(key="SE:ORH397")).key == "SE:ORH937"
 
 
 def test_a_plate_registered_since_is_split_back_nightly(
@@ -147,3 +167,38 @@ def test_a_plate_registered_since_is_split_back_nightly(
     assert swept.register_merges_split == 1
     slipped = Entity.objects.get(key="SE:ORH397")
     assert entity_current(slipped) == slipped
+
+
+def test_the_car_is_headed_by_its_most_written_plate_and_a_hidden_slip_never_shows(
+    client: Client, kripos_analyst: User, customs_officer: User, tmp_path: Path
+) -> None:
+    _register(tmp_path)
+    # The slip arrives first, in a RED report for Kripos alone: its entity holds the car's.
+    intelligence(
+        kripos_analyst,
+        "surveillance-1",
+        HIS_ADDRESS,
+        ("person_name", "Ola Bøe"),
+        ("plate", "ORH 397"),
+        tlp="RED",
+    )
+    _couriers_and_car(customs_officer)
+    intelligence(customs_officer, "source-1", BACKER, HIS_ADDRESS)
+    near_sweep()
+    car = entity_current(Entity.objects.get(key="SE:ORH937"))
+    assert car.key == "SE:ORH397"
+
+    def page(reader: User) -> str:
+        client.logout()
+        login_verified(client, reader)
+        client.post("/purpose/", {"reference": "op-vinterljus"})
+        response = client.get(f"/entities/{car.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 200
+        return response.content.decode()
+
+    seen_by_customs = page(customs_officer)
+    assert "<h1>ORH 937</h1>" in seen_by_customs
+    assert "397" not in seen_by_customs
+    seen_by_kripos = page(kripos_analyst)
+    assert "<h1>ORH 937</h1>" in seen_by_kripos  # two writings against one
+    assert "ORH 397" in seen_by_kripos

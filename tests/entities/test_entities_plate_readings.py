@@ -74,7 +74,7 @@ def test_a_lone_reading_joins_the_plate_it_looks_like_until_read_again(
     camera_reading(kripos_analyst, "r-4", "DXH 768", at="2026-06-20T12:00:00+02:00", place="Gjøvik")
     assert _top("SE:DXH768") == _top("SE:DXH788")
     swept = near_sweep()
-    assert swept.seen_once_split == 1
+    assert swept.lone_readings_split == 1
     assert _top("SE:DXH768").key == "SE:DXH768"
     assert Entity.objects.get(key="SE:DXH768").links.count() == 2
     assert Entity.objects.get(key="SE:DXH788").links.count() == 2

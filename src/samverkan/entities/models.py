@@ -132,9 +132,9 @@ class NearRule(models.TextChoices):
     NETWORK = (
         "network",
         _(
-            "A plate no register knows, written once by hand, one slip from the one "
+            "A plate no register knows, only ever written by hand, one slip from the one "
             "registered plate like it; a report that shares a name or identifier with "
-            "this plate's report shares one with that plate's reports"
+            "this plate's reports shares one with that plate's reports"
         ),
     )
 

@@ -18,12 +18,12 @@ Runs in the transaction that stores the report, right after
   character from exactly one known plate, is merged with it (a lone
   reading). If that plate is read again later, it was a car of its own: the
   nightly sweep splits the merge back (``lone_readings_undone``);
-- a plate written once by hand that the vehicle register does not know,
-  one keystroke from exactly one registered plate known here, is merged
-  with it when a report one step from this one (sharing a name or an
-  identifier with it) shares another with that plate's reports (rule
+- a plate only ever written by hand that the vehicle register does not
+  know, one slip from exactly one registered plate known here, is merged
+  with it when a report one step from its reports (sharing a name or an
+  identifier with them) shares another with that plate's reports (rule
   "network": the surveillance of a backer's address, the car his couriers
-  drove). Split back likewise if written again, or registered since.
+  drove). Split back nightly once a newer register extract knows it.
 
 Phones also merge by a backer's nickname named towards one town (rule
 "nickname") and at a post agent's counter (rule "counter", split back
@@ -195,17 +195,19 @@ def repair(mention: Mention, *, region: str, here: set[Token] | None = None) -> 
     return True
 
 
-def near_keys_known(entity: Entity) -> set[str]:
-    """Known keys one slip from this entity's (an address: one street letter, same postcode)."""
+def near_keys_known(entity: Entity, *, key: str | None = None) -> set[str]:
+    """Known keys one slip from this entity's (an address: one street letter, same postcode).
+
+    ``key``: from that key of the entity instead (one merged into it).
+    """
+    key = entity.key if key is None else key
     if entity.kind == EntityKind.ADDRESS:
-        prefix = address_prefix(entity.key)
+        prefix = address_prefix(key)
         same_postcode = Entity.objects.filter(
             kind=entity.kind, key__gte=prefix, key__lt=prefix[:-1] + ";"
         ).exclude(pk=entity.pk)
-        return street_neighbours(entity.key, same_postcode.values_list("key", flat=True))
-    return near_candidates(
-        _written_kind(entity), entity.key, known=lambda k: _known(entity.kind, k)
-    )
+        return street_neighbours(key, same_postcode.values_list("key", flat=True)) - {key}
+    return near_candidates(_written_kind(entity), key, known=lambda k: _known(entity.kind, k))
 
 
 def _written_kind(entity: Entity) -> str:
@@ -283,10 +285,10 @@ def merge_lone_plate(entity: Entity) -> int:
     Read by a camera: rule "unlisted", the register does not know the plate
     and one registered plate looks like it (``unregistered_reading_match``);
     else rule "lone", the plate was read once, and one known plate looks
-    like it. Written once by hand: rule "network", the register does not
-    know the plate, one registered plate is one keystroke from it
-    (``unregistered_slip_match``), and a report one step from this one ties
-    the two (``network_tied``).
+    like it. Only ever written by hand: rule "network", the register does
+    not know the plate, one registered plate is one slip from it
+    (``unregistered_slip_match``), and a report one step from its reports
+    ties the two (``network_tied``).
     """
     if entity.kind != EntityKind.VEHICLE or entity.merged_into_id is not None:
         return 0
@@ -295,8 +297,8 @@ def merge_lone_plate(entity: Entity) -> int:
         return 0
     writings = _writings(entity)
     readings = [machine for _report, machine in writings]
-    if readings == [False]:
-        return _merge_network(entity, report=writings[0][0])
+    if readings and not any(readings):
+        return _merge_network(entity, reports=[report for report, _machine in writings])
     if any(readings) and not plates_registered([entity.key]):
         match = unregistered_reading_match(entity.key, known_registered=_known_registered)
         if match is not None:
@@ -312,15 +314,15 @@ def merge_lone_plate(entity: Entity) -> int:
     return _merge(entity, other, NearRule.LONE_READING, {"key": entity.key, "known": match})
 
 
-def _merge_network(entity: Entity, *, report: int) -> int:
-    """Rule "network" for a plate written once by hand (``merge_lone_plate``)."""
+def _merge_network(entity: Entity, *, reports: list[int]) -> int:
+    """Rule "network" for a plate written by hand only, in ``reports`` (``merge_lone_plate``)."""
     if plates_registered([entity.key]):
         return 0
     match = unregistered_slip_match(entity.key, known_registered=_known_registered)
     if match is None:
         return 0
     other = Entity.objects.get(kind=entity.kind, key=match)
-    reach = _reach(report, besides={entity.key})
+    reach = _reach(reports, besides={entity.key})
     theirs = _context(other)
     if not network_tied(reach, theirs):
         return 0
@@ -333,13 +335,13 @@ def _known_registered(keys: set[str]) -> set[str]:
     return plates_registered(_known(EntityKind.VEHICLE, keys))
 
 
-def _reach(report: int, *, besides: set[str]) -> set[Token]:
-    """What the reports holding one of ``report``'s identifiers or names hold (``network_tied``).
+def _reach(reports: list[int], *, besides: set[str]) -> set[Token]:
+    """What the other reports holding one of ``reports``' identifiers or names hold.
 
     At most ``_CONTEXT_REPORTS`` of them, the earliest: a name as common as
-    "Mehmet" is in thousands of reports.
+    "Mehmet" is in thousands of reports (``network_tied``).
     """
-    here = plain_tokens(_reports_context([report], besides=besides))
+    here = plain_tokens(_reports_context(reports, besides=besides))
     by_kind: dict[str, list[str]] = defaultdict(list)
     for kind, key in here:
         by_kind[kind].append(key)
@@ -350,7 +352,7 @@ def _reach(report: int, *, besides: set[str]) -> set[Token]:
         return set()
     steps = (
         Mention.objects.filter(holding)
-        .exclude(report_id=report)
+        .exclude(report_id__in=reports)
         .order_by("report_id")
         .values_list("report_id", flat=True)
         .distinct()
@@ -359,19 +361,16 @@ def _reach(report: int, *, besides: set[str]) -> set[Token]:
 
 
 def lone_readings_undone() -> int:
-    """Split back every merge of a plate seen once (rules "lone", "network") seen again since.
+    """Split back every lone-reading merge whose plate has been read again since.
 
-    Read or written twice, the plate is no slip but a car of its own (the
-    rule's ground is gone); the split is a judgement, so no rule merges the
-    two again. Each in its own transaction; returns how many were split.
+    Read twice, the plate is no misreading but a car of its own (the rule's
+    ground is gone); the split is a judgement, so no rule merges the two
+    again. Each in its own transaction; returns how many were split.
     """
-    return sum(
-        _undone(
-            rule,
-            lambda left, right: min(_readings(left), _readings(right)) >= 2,
-            "seen again: a car of its own",
-        )
-        for rule in (NearRule.LONE_READING, NearRule.NETWORK)
+    return _undone(
+        NearRule.LONE_READING,
+        lambda left, right: min(_readings(left), _readings(right)) >= 2,
+        "read again: a car of its own",
     )
 
 

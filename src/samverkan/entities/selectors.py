@@ -34,7 +34,7 @@ from samverkan.entities.models import (
 from samverkan.entities.near import near_keys_known
 from samverkan.entities.near_calls import NearCalls, near_calls
 from samverkan.geography.lookup import responsible_unit
-from samverkan.imports.about import ImportedAbout, imported_about
+from samverkan.imports.about import ImportedAbout, entity_keys, imported_about
 from samverkan.intake.models import Report
 
 WRITTEN_SHOWN = 40  # different spellings listed on an entity's page
@@ -57,6 +57,8 @@ class NearEntity:
 class EntitySummary:
     entity: Entity
     display: str
+    # The key of what ``display`` shows (``entity_headlines``), not the holding entity's own.
+    key: str
     reports: int
     organisations: int
     first_seen: datetime | None
@@ -94,24 +96,50 @@ def _visible_links(reader: User) -> QuerySet[EntityMention]:
 
 
 def entity_displays(entities: list[Entity], reader: User) -> dict[int, str]:
-    """Each entity as first written in a report the reader may see (never in a hidden one).
+    """Each entity as written in reports the reader may see (``entity_headlines``)."""
+    return {pk: display for pk, (display, _key) in entity_headlines(entities, reader).items()}
 
-    A person or a company is shown by a name, not by a birth date or a
-    number that happened to come first. One query for all of them.
+
+def entity_headlines(entities: list[Entity], reader: User) -> dict[int, tuple[str, str]]:
+    """Each entity's headline, (as written, its key), from reports the reader may see only.
+
+    An identifier by the key most of those reports write, as first written:
+    a car is "ORH 937" after eleven reports, not the slip "ORH 397" that
+    happened to arrive first and was merged with it. A person or a company
+    by the first name written. Never a writing or key of a hidden report,
+    not even the key of the entity that holds the others. One query for all.
     """
     rows = (
         _visible_links(reader)
         .filter(entity__in=entities)
         .order_by("entity_id", "pk")
-        .values_list("entity_id", "mention__kind", "mention__raw")
+        .values_list("entity_id", "mention__kind", "mention__raw", "mention__key")
     )
-    first: dict[int, str] = {}
+    written: dict[int, Counter[str]] = {}  # entity: writings of each key, first written first
+    first: dict[tuple[int, str], str] = {}
     named: dict[int, str] = {}
-    for entity_id, kind, raw in rows:
-        first.setdefault(entity_id, raw)
+    anything: dict[int, str] = {}
+    for entity_id, kind, raw, key in rows:
+        anything.setdefault(entity_id, raw)
         if kind in ("person_name", "company_name"):
             named.setdefault(entity_id, raw)
-    return {e.pk: named.get(e.pk) or first.get(e.pk, e.key) for e in entities}
+        if kind in WRITTEN_FIRST or kind == "company_name":
+            continue  # a name's key is no identifier to show
+        written.setdefault(entity_id, Counter())[key] += 1
+        first.setdefault((entity_id, key), raw)
+    headlines = {}
+    for entity in entities:
+        every = written.get(entity.pk, Counter())
+        # A refused writing linked by repair has no key: a key is taken if any is written.
+        keys = Counter({k: n for k, n in every.items() if k}) or every
+        key, display = "", anything.get(entity.pk, entity.key)
+        if keys:
+            # The most written key; of equals, the first written (a Counter keeps order).
+            most = max(keys.values())
+            key = next(k for k, n in keys.items() if n == most)
+            display = first[(entity.pk, key)]
+        headlines[entity.pk] = (named.get(entity.pk) or display, key)
+    return headlines
 
 
 @transaction.atomic
@@ -158,6 +186,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         details.update(calls.audit_details())
     if imported.any:
         details["imported"] = imported.audit_details()
+    display, key = entity_headlines([entity], reader)[entity.pk]
     audit_record(
         actor=reader,
         action=AuditAction.CONSULT,
@@ -168,7 +197,8 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
     )
     return EntitySummary(
         entity=entity,
-        display=entity_displays([entity], reader)[entity.pk],
+        display=display,
+        key=key,
         reports=reports.count(),
         organisations=figures["organisations"],
         first_seen=figures["first_seen"],
@@ -222,7 +252,9 @@ def _near(entity: Entity, reader: User) -> tuple[tuple[NearEntity, ...], NearCal
     """
     if not entity.key or entity.kind == "person":
         return (), NearCalls()
-    keys = near_keys_known(entity)
+    # From the keys the reader sees written: never from one only a hidden report writes.
+    seen = entity_keys(reader=reader, entity=entity)
+    keys = set().union(*(near_keys_known(entity, key=key) for key in seen)) - set(seen)
     if not keys:
         return (), NearCalls()
     judged = EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity)).values_list(

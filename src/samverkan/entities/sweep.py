@@ -46,7 +46,7 @@ class NearSwept:
     rare: int
     merged: int
     company_names: int = 0
-    seen_once_split: int = 0
+    lone_readings_split: int = 0
     counter_merges_split: int = 0
     register_merges_split: int = 0
 
@@ -55,7 +55,7 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
     """Apply the near-key rules again to everything stored that a slip may have kept apart."""
     say = progress or (lambda _: None)
     split = lone_readings_undone()
-    say(f"{split:,} merges of plates seen once, seen again and split back")
+    say(f"{split:,} lone readings read again and split back")
     split_counters = counter_merges_undone()
     say(f"{split_counters:,} counter merges of numbers written at other counters split back")
     split_register = register_merges_undone()
@@ -100,7 +100,7 @@ def near_sweep(*, progress: Callable[[str], None] | None = None) -> NearSwept:
         rare=seen,
         merged=merged,
         company_names=names,
-        seen_once_split=split,
+        lone_readings_split=split,
         counter_merges_split=split_counters,
         register_merges_split=split_register,
     )

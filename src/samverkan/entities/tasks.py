@@ -28,5 +28,5 @@ def near_sweep_nightly() -> int:
     from samverkan.entities.sweep import near_sweep
 
     swept = near_sweep()
-    splits = swept.seen_once_split + swept.counter_merges_split + swept.register_merges_split
+    splits = swept.lone_readings_split + swept.counter_merges_split + swept.register_merges_split
     return swept.repaired + swept.merged + splits

@@ -124,7 +124,11 @@ def _rows(reader: User, connector: str) -> QuerySet[Any]:
 
 
 def entity_keys(*, reader: User, entity: Entity) -> list[str]:
-    """The entity's key and those of the entities merged into it that a visible report names."""
+    """The keys of the entity and of those merged into it that a visible report writes.
+
+    Not the entity's own key if only hidden reports write it: a slip that
+    arrived first holds the car its reports were merged with.
+    """
     homes = (
         EntityMention.objects.filter(
             entity=entity, mention__report__in=reports_visible_to(reader=reader)
@@ -133,8 +137,7 @@ def entity_keys(*, reader: User, entity: Entity) -> list[str]:
         .values_list("home__key", flat=True)
         .distinct()
     )
-    keys = {entity.key} if entity.key else set()
-    return sorted(keys | set(homes))
+    return sorted(set(homes))
 
 
 def imported_about(*, reader: User, entity: Entity) -> ImportedAbout:

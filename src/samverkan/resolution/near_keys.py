@@ -27,9 +27,9 @@ a reason an analyst can read and check:
   with it in the same subject; a company written by name alone joins the
   one company known by that name (``identifiers.company_name``), and stays
   alone when two companies bear it.
-- **network**: a plate written once by hand that the vehicle register
-  does not know, one slip from exactly one registered plate known, when a
-  report one step away ties the two (``network_tied``).
+- **network**: a plate only ever written by hand that the vehicle
+  register does not know, one slip from exactly one registered plate
+  known, when a report one step away ties the two (``network_tied``).
 - **street**: two address keys with the same country, postcode and house
   number whose street names are one letter apart (dropped, doubled, changed
   or swapped): one building entrance, written with a typo. Measured on
@@ -393,9 +393,10 @@ def unregistered_slip_match(key: str, *, known_registered: Known) -> str | None:
     """The one registered plate that a hand's writing of a plate no register knows slipped from.
 
     ``known_registered`` gives those of some plate keys that are known and
-    registered; the register must not know ``key`` itself. A plate written
-    once, by hand, that no register knows, one slip from exactly one
-    registered plate known here, is that plate's candidate. It is joined
+    registered; the register must not know ``key`` itself. A plate only
+    ever written by hand (a slip may be made twice: "854" as "845"), that
+    no register knows, one slip from exactly one registered plate known
+    here, is that plate's candidate. It is joined
     only when the report's network ties the two (``network_tied``): a
     foreign car (a Danish AB 12 345 has a Norwegian plate's form, a
     Lithuanian ABC 123 a Swedish one) is unregistered too, and at a
@@ -586,32 +587,45 @@ def near_key_clusters(mentions: Sequence[KeyMention], contexts: Sequence[set[Tok
         join,
         known=keys_of_kind["plate"].__and__,
         registered=registered,
-        network=_Network(contexts, lambda key: context("plate", key, support[("plate", key)])),
+        network=_Network(
+            contexts,
+            reports=lambda key: support[("plate", key)],
+            theirs=lambda key: context("plate", key, support[("plate", key)]),
+        ),
     )
     _company_names(mentions, labels, find, join)
     return [find(label) for label in labels]
 
 
 class _Network:
-    """The reports of a world one step from a report, and what a plate's reports hold."""
+    """A world's reports one step from a plate's, and what a plate's reports hold."""
 
-    def __init__(self, contexts: Sequence[set[Token]], theirs: Callable[[str], set[Token]]):
+    def __init__(
+        self,
+        contexts: Sequence[set[Token]],
+        *,
+        reports: Callable[[str], set[int]],
+        theirs: Callable[[str], set[Token]],
+    ):
         self.contexts = contexts
+        self.reports = reports
         self.theirs = theirs
         self._holding: dict[Token, list[int]] | None = None
 
-    def reach(self, report: int) -> set[Token]:
-        """What the other reports holding one of ``report``'s identifiers or names hold."""
+    def tied(self, key: str, other: str) -> bool:
+        """Whether a report one step from ``key``'s ties it to ``other`` (``network_tied``)."""
+        return network_tied(self.reach(self.reports(key)), self.theirs(other))
+
+    def reach(self, reports: set[int]) -> set[Token]:
+        """What the other reports holding one of ``reports``' identifiers or names hold."""
         if self._holding is None:
             holding: dict[Token, list[int]] = defaultdict(list)
             for index, tokens in enumerate(self.contexts):
                 for token in plain_tokens(tokens):
                     holding[token].append(index)
             self._holding = holding
-        steps = {
-            other for token in plain_tokens(self.contexts[report]) for other in self._holding[token]
-        }
-        steps.discard(report)
+        here = plain_tokens(set().union(*(self.contexts[report] for report in reports)))
+        steps = {other for token in here for other in self._holding[token]} - reports
         return {token for other in steps for token in self.contexts[other]}
 
 
@@ -631,9 +645,15 @@ def _lone_plates(
     for index, label in enumerate(labels):
         size[find(label)] += 1
         members[find(label)].add(mentions[index].key or label)
+    read = {m.key for m in mentions if m.kind == "plate" and m.machine}
+    by_hand: dict[str, str | None] = {}
 
     def known_registered(keys: set[str]) -> set[str]:
         return known(keys) & registered
+
+    def network_match(key: str) -> str | None:
+        match = unregistered_slip_match(key, known_registered=known_registered)
+        return match if match is not None and network.tied(key, match) else None
 
     for index, mention in enumerate(mentions):
         label = labels[index]
@@ -642,12 +662,11 @@ def _lone_plates(
         # A plate alone, as in the database: a cluster holds other plates.
         unregistered = mention.key not in registered and members[find(label)] == {mention.key}
         match = None
-        if not mention.machine:
-            if unregistered and size[find(label)] == 1:
-                match = unregistered_slip_match(mention.key, known_registered=known_registered)
-                if match and not network_tied(network.reach(mention.report), network.theirs(match)):
-                    match = None
-        elif unregistered:
+        if mention.key not in read:
+            if unregistered and mention.key not in by_hand:
+                by_hand[mention.key] = network_match(mention.key)
+            match = by_hand.get(mention.key)
+        elif mention.machine and unregistered:
             match = unregistered_reading_match(mention.key, known_registered=known_registered)
         if match is None and mention.machine and size[find(label)] == 1:
             match = lone_reading_match(mention.key, known=known)

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             f"{swept.refused} refused writings ({swept.repaired} repaired), "
             f"{swept.rare} rare keys ({swept.merged} merged), "
             f"{swept.company_names} company names linked, "
-            f"{swept.seen_once_split} plates seen once, "
+            f"{swept.lone_readings_split} lone readings, "
             f"{swept.counter_merges_split} counter merges and "
             f"{swept.register_merges_split} register merges split back"
         )
