@@ -14,7 +14,7 @@ from samverkan.entities.models import Entity, EntityJudgement
 from samverkan.entities.sweep import near_sweep
 from samverkan.registers.services import vehicle_register_load
 from tests.conftest import login_verified
-from tests.entities.reports import intelligence
+from tests.entities.reports import camera_reading, intelligence
 
 pytestmark = pytest.mark.django_db
 
@@ -196,9 +196,44 @@ def test_the_car_is_headed_by_its_most_written_plate_and_a_hidden_slip_never_sho
         assert response.status_code == 200
         return response.content.decode()
 
+    rule = "only ever written by hand"
     seen_by_customs = page(customs_officer)
     assert "<h1>ORH 937</h1>" in seen_by_customs
     assert "397" not in seen_by_customs
+    assert rule not in seen_by_customs  # the merge would hint at the hidden writing
     seen_by_kripos = page(kripos_analyst)
     assert "<h1>ORH 937</h1>" in seen_by_kripos  # two writings against one
     assert "ORH 397" in seen_by_kripos
+    assert rule in seen_by_kripos  # Kripos may see a report writing each plate
+
+
+def test_a_camera_reading_of_the_slipped_plate_splits_the_merge_back_nightly(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    _merged_on_arrival(kripos_analyst, tmp_path)
+    camera_reading(kripos_analyst, "anpr-1", "ORH 397")  # cameras do not slip: a plate
+
+    swept = near_sweep()
+
+    assert swept.register_merges_split == 1
+    slipped = Entity.objects.get(key="SE:ORH397")
+    assert entity_current(slipped) == slipped
+
+
+def test_a_plate_another_was_merged_into_is_left_to_the_analysts(
+    kripos_analyst: User, tmp_path: Path
+) -> None:
+    _register(tmp_path)
+    _couriers_and_car(kripos_analyst)
+    _surveillance(kripos_analyst)
+    # ORH 396 beside the same man: the slip rule makes it one with ORH 397, which is
+    # then no plate alone (one of the two may be a car of its own).
+    intelligence(kripos_analyst, "surveillance-2", ("plate", "ORH 396"), ("person_name", "Ola Bøe"))
+    assert EntityJudgement.objects.get().rule == "slip"
+    intelligence(kripos_analyst, "source-1", BACKER, HIS_ADDRESS)
+
+    near_sweep()
+
+    car = Entity.objects.get(key="SE:ORH937")
+    assert entity_current(Entity.objects.get(key="SE:ORH397")) != entity_current(car)
+    assert not EntityJudgement.objects.filter(rule="network").exists()

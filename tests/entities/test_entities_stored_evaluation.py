@@ -10,11 +10,14 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.db.models import Count
 
 from samverkan.entities.models import Entity, NearRule
 from samverkan.entities.services import entity_merge_by_rule
 from samverkan.entities.stored_evaluation import stored_results
+from samverkan.entities.sweep import near_sweep
 from samverkan.registers.models import RegisteredVehicle
+from samverkan.resolution.metrics import Agreement
 from samverkan.scenario import generate_world
 
 pytestmark = pytest.mark.django_db
@@ -71,10 +74,28 @@ def test_the_stored_entities_are_scored_and_a_wrong_merge_shows(world: Path) -> 
     assert scores["vehicle"][1] == "1.0000"  # keys never join two cars
     assert scores["person"][2] == "0.0000"  # no person batch has run yet
 
-    # Two registered cars merged by mistake: the precision says so.
+    # The nightly sweep brings slips back: recall rises, precision stays.
+    before = _vehicles(world)
+    near_sweep()
+    swept = _vehicles(world)
+    assert swept.pairwise.recall > before.pairwise.recall
+    assert swept.pairwise.precision == 1.0
+
+    # Three registered cars merged by mistake, one into the next: every pair counts.
     registered = RegisteredVehicle.objects.values_list("plate_key", flat=True)
-    first, second = Entity.objects.filter(kind="vehicle", key__in=list(registered))[:2]
+    cars = list(
+        Entity.objects.filter(kind="vehicle", key__in=list(registered), merged_into=None)
+        .annotate(n=Count("links"))
+        .order_by("pk")[:3]
+    )
     with transaction.atomic():
-        entity_merge_by_rule(a=first, b=second, rule=NearRule.SLIP, evidence={})
-    vehicles = next(r for r in stored_results(world) if r.kind == "vehicle")
-    assert vehicles.agreement.pairwise.precision < 1.0
+        entity_merge_by_rule(a=cars[1], b=cars[2], rule=NearRule.SLIP, evidence={})
+        entity_merge_by_rule(a=cars[0], b=cars[1], rule=NearRule.SLIP, evidence={})
+    a, b, c = (car.n for car in cars)
+    wrong = _vehicles(world)
+    assert wrong.predicted_pairs == swept.predicted_pairs + a * b + a * c + b * c
+    assert wrong.pairwise.precision < 1.0
+
+
+def _vehicles(world: Path) -> Agreement:
+    return next(r.agreement for r in stored_results(world) if r.kind == "vehicle")

@@ -508,6 +508,10 @@ def test_without_a_register_the_network_does_not_join_and_a_camera_reading_is_no
     [again] = world.add(("plate", "ORH 397"))
     clusters = world.clusters()
     assert clusters[unregistered] == clusters[again] == clusters[car]
+    # A third time: no chance slip, a plate someone copied, or a foreign car.
+    world.add(("plate", "ORH 397"))
+    assert world.clusters()[unregistered] != world.clusters()[car]
+    del world.mentions[-1], world.contexts[-1]
     # Read by a camera too: a plate a camera reads is not this rule's (a real plate, or
     # a misreading the camera rules judge by the look-alike characters).
     world.add(("plate", "ORH 397"), camera=True)

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from samverkan.access.models import Compartment, Organisation, OrganisationKind, User
 from samverkan.access.roles import LAW_ENFORCEMENT, POSTAL, Role
@@ -227,9 +227,13 @@ def entities_written_visible_to(*, reader: User) -> QuerySet[Entity]:
 
     Stricter than ``entities_visible_to``: an entity seen only through a
     writing merged into it is left out, so that what is near its own key
-    says nothing of a key the reader may not see.
+    says nothing of a key the reader may not see. A writing of its own key,
+    exactly: not a refused writing repaired to it, nor a company's name
+    linked to the company its number made.
     """
-    written = EntityMention.objects.filter(mention__report__in=reports_visible_to(reader=reader))
+    written = EntityMention.objects.filter(
+        mention__report__in=reports_visible_to(reader=reader), mention__key=F("home__key")
+    ).exclude(mention__key="")
     return Entity.objects.filter(pk__in=written.values("home_id"))
 
 

@@ -23,7 +23,8 @@ Runs in the transaction that stores the report, right after
   with it when a report one step from its reports (sharing a name or an
   identifier with them) shares another with that plate's reports (rule
   "network": the surveillance of a backer's address, the car his couriers
-  drove). Split back nightly once a newer register extract knows it.
+  drove). Split back nightly once a newer register extract knows it, or a
+  camera reads it.
 
 Phones also merge by a backer's nickname named towards one town (rule
 "nickname") and at a post agent's counter (rule "counter", split back
@@ -73,6 +74,7 @@ from samverkan.intake.models import Mention, Report
 from samverkan.registers.selectors import plates_kept_by, plates_registered
 from samverkan.registers.services import KEEPER_KINDS
 from samverkan.resolution.near_keys import (
+    NETWORK_WRITINGS,
     REPAIRABLE_PROBLEMS,
     Token,
     address_prefix,
@@ -111,6 +113,8 @@ OFFERED_KINDS = frozenset(
 # Enough of a big entity's reports to find what it shares with a new one.
 _CONTEXT_REPORTS = 500
 _TOWNS_READ = 50
+# Reports read for each identifier or name one step from a plate (``_reach``).
+_STEP_REPORTS = 200
 # The reports of a busy plate read for what the register says of them: all
 # but the busiest (one IN list; SQLite takes at most 32,766 parameters).
 _REGISTER_REPORTS = 10_000
@@ -290,14 +294,18 @@ def merge_lone_plate(entity: Entity) -> int:
     (``unregistered_slip_match``), and a report one step from its reports
     ties the two (``network_tied``).
     """
-    if entity.kind != EntityKind.VEHICLE or entity.merged_into_id is not None:
+    if entity.kind != EntityKind.VEHICLE:
+        return 0
+    # Read again: the nightly sweep may have merged it since it was loaded.
+    entity.refresh_from_db(fields=["merged_into"])
+    if entity.merged_into_id is not None:
         return 0
     # A plate alone: a cluster holds other plates, which may be cars of their own.
     if Entity.objects.filter(merged_into=entity).exists():
         return 0
     writings = _writings(entity)
     readings = [machine for _report, machine in writings]
-    if readings and not any(readings):
+    if readings and not any(readings) and len(readings) <= NETWORK_WRITINGS:
         return _merge_network(entity, reports=[report for report, _machine in writings])
     if any(readings) and not plates_registered([entity.key]):
         match = unregistered_reading_match(entity.key, known_registered=_known_registered)
@@ -338,26 +346,20 @@ def _known_registered(keys: set[str]) -> set[str]:
 def _reach(reports: list[int], *, besides: set[str]) -> set[Token]:
     """What the other reports holding one of ``reports``' identifiers or names hold.
 
-    At most ``_CONTEXT_REPORTS`` of them, the earliest: a name as common as
-    "Mehmet" is in thousands of reports (``network_tied``).
+    At most the first ``_STEP_REPORTS`` of the reports holding each one: a
+    name as common as "Mehmet" is in thousands of reports, and would crowd
+    out the one report an address shares (``network_tied``).
     """
-    here = plain_tokens(_reports_context(reports, besides=besides))
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for kind, key in here:
-        by_kind[kind].append(key)
-    holding = Q()
-    for kind, keys in by_kind.items():
-        holding |= Q(kind=kind, key__in=keys)
-    if not holding:
-        return set()
-    steps = (
-        Mention.objects.filter(holding)
-        .exclude(report_id__in=reports)
-        .order_by("report_id")
-        .values_list("report_id", flat=True)
-        .distinct()
-    )
-    return _reports_context(list(steps[:_CONTEXT_REPORTS]), besides=besides)
+    steps: set[int] = set()
+    for kind, key in plain_tokens(_reports_context(reports, besides=besides)):
+        holding = (
+            Mention.objects.filter(kind=kind, key=key)
+            .exclude(report_id__in=reports)
+            .order_by("report_id")
+            .values_list("report_id", flat=True)
+        )
+        steps.update(holding[:_STEP_REPORTS])
+    return _reports_context(sorted(steps), besides=besides)
 
 
 def lone_readings_undone() -> int:
@@ -393,9 +395,10 @@ def register_merges_undone() -> int:
 
     The rules "keeper", "unlisted" and "network" join a plate the register
     does not know to a registered car; once a newer extract registers that
-    plate too, it is a car of its own.
+    plate too, it is a car of its own. A network merge is split back too
+    once a camera has read the plate (``_camera_read_unregistered``).
     """
-    return sum(
+    registered = sum(
         _undone(
             rule,
             lambda left, right: len(plates_registered(_own_keys(left, right))) == 2,
@@ -403,6 +406,20 @@ def register_merges_undone() -> int:
         )
         for rule in (NearRule.KEEPER, NearRule.UNREGISTERED, NearRule.NETWORK)
     )
+    return registered + _undone(
+        NearRule.NETWORK, _camera_read_unregistered, "read by a camera since: a car of its own"
+    )
+
+
+def _camera_read_unregistered(*entity_ids: int) -> bool:
+    """Whether a camera has read the plate of the side the register does not know.
+
+    Cameras do not slip: a plate one reads is a plate (rule "network" is
+    for plates only ever written by hand).
+    """
+    known = plates_registered(_own_keys(*entity_ids))
+    sides = Entity.objects.filter(pk__in=entity_ids).exclude(key__in=list(known))
+    return any(machine for side in sides for _report, machine in _writings(side))
 
 
 def _own_keys(*entity_ids: int) -> list[str]:

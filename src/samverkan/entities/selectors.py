@@ -132,7 +132,7 @@ def entity_headlines(entities: list[Entity], reader: User) -> dict[int, tuple[st
         every = written.get(entity.pk, Counter())
         # A refused writing linked by repair has no key: a key is taken if any is written.
         keys = Counter({k: n for k, n in every.items() if k}) or every
-        key, display = "", anything.get(entity.pk, entity.key)
+        key, display = "", anything.get(entity.pk, "")
         if keys:
             # The most written key; of equals, the first written (a Counter keeps order).
             most = max(keys.values())
@@ -207,15 +207,7 @@ def entity_read(*, reader: User, entity_id: int, purpose: Purpose) -> EntitySumm
         districts=districts,
         roles=roles,
         recent=recent,
-        # Analysts' decisions (and their reasons) stay in the deciding
-        # organisation; the near-key rules' merges, whose reason is the rule, show to all.
-        judgements=list(
-            EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity))
-            .filter(undone_at__isnull=True)
-            .filter(Q(by__organisation=reader.organisation) | Q(by__isnull=True))
-            .select_related("by")
-            .order_by("-at")
-        ),
+        judgements=_judgements(entity, reader),
         held_elsewhere=held_elsewhere,
         written=written,
         repaired=set(links.filter(reason=LinkReason.REPAIR).values_list("mention__raw", flat=True)),
@@ -243,6 +235,27 @@ def _districts(reports: QuerySet[Report]) -> list[tuple[str, int]]:
         except (KeyError, ValueError):
             continue  # a municipality the shipped list does not know
     return counted.most_common()
+
+
+def _judgements(entity: Entity, reader: User) -> list[EntityJudgement]:
+    """The live decisions about ``entity`` the reader may know of.
+
+    Analysts' decisions (and their reasons) stay in the deciding
+    organisation. A near-key rule's merge, whose reason is the rule, shows
+    to a reader who may see a report writing each side's own key: the rule
+    says what the two writings are, and a hidden one is not to be hinted at.
+    """
+    written = entities_written_visible_to(reader=reader)
+    return list(
+        EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity))
+        .filter(undone_at__isnull=True)
+        .filter(
+            Q(by__organisation=reader.organisation)
+            | Q(by__isnull=True, left__in=written, right__in=written)
+        )
+        .select_related("by")
+        .order_by("-at")
+    )
 
 
 def _near(entity: Entity, reader: User) -> tuple[tuple[NearEntity, ...], NearCalls]:

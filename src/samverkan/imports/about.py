@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 
 from samverkan.access.models import User
 from samverkan.access.policy import imported_rows_visible_to, reports_visible_to
@@ -126,18 +126,22 @@ def _rows(reader: User, connector: str) -> QuerySet[Any]:
 def entity_keys(*, reader: User, entity: Entity) -> list[str]:
     """The keys of the entity and of those merged into it that a visible report writes.
 
-    Not the entity's own key if only hidden reports write it: a slip that
-    arrived first holds the car its reports were merged with.
+    Exactly as written there: not the key of the entity that holds the
+    others, if only hidden reports write it (a slip that arrived first
+    holds the car), nor the key a refused writing was repaired to, nor the
+    number of a company a visible report names only by name.
     """
-    homes = (
+    written = (
         EntityMention.objects.filter(
-            entity=entity, mention__report__in=reports_visible_to(reader=reader)
+            entity=entity,
+            mention__report__in=reports_visible_to(reader=reader),
+            mention__key=F("home__key"),
         )
-        .exclude(home__key="")
-        .values_list("home__key", flat=True)
+        .exclude(mention__key="")
+        .values_list("mention__key", flat=True)
         .distinct()
     )
-    return sorted(set(homes))
+    return sorted(written)
 
 
 def imported_about(*, reader: User, entity: Entity) -> ImportedAbout:

@@ -394,9 +394,9 @@ def unregistered_slip_match(key: str, *, known_registered: Known) -> str | None:
 
     ``known_registered`` gives those of some plate keys that are known and
     registered; the register must not know ``key`` itself. A plate only
-    ever written by hand (a slip may be made twice: "854" as "845"), that
-    no register knows, one slip from exactly one registered plate known
-    here, is that plate's candidate. It is joined
+    ever written by hand, once or twice (``NETWORK_WRITINGS``), that no
+    register knows, one slip from exactly one registered plate known here,
+    is that plate's candidate. It is joined
     only when the report's network ties the two (``network_tied``): a
     foreign car (a Danish AB 12 345 has a Norwegian plate's form, a
     Lithuanian ABC 123 a Swedish one) is unregistered too, and at a
@@ -404,6 +404,12 @@ def unregistered_slip_match(key: str, *, known_registered: Known) -> str | None:
     """
     found = near_candidates("plate", key, known=known_registered)
     return found.pop() if len(found) == 1 else None
+
+
+# The rule "network" holds for a plate written this many times at most: the
+# nightly sweep looks again at keys so rare (``entities.sweep.RARE``), and a
+# hand makes the same slip twice ("854" as "845") but seldom more.
+NETWORK_WRITINGS = 2
 
 
 def plain_tokens(tokens: Iterable[Token]) -> set[Token]:
@@ -662,7 +668,7 @@ def _lone_plates(
         # A plate alone, as in the database: a cluster holds other plates.
         unregistered = mention.key not in registered and members[find(label)] == {mention.key}
         match = None
-        if mention.key not in read:
+        if mention.key not in read and len(network.reports(mention.key)) <= NETWORK_WRITINGS:
             if unregistered and mention.key not in by_hand:
                 by_hand[mention.key] = network_match(mention.key)
             match = by_hand.get(mention.key)
