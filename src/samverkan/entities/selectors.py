@@ -245,17 +245,21 @@ def _judgements(entity: Entity, reader: User) -> list[EntityJudgement]:
     to a reader who may see a report writing each side's own key: the rule
     says what the two writings are, and a hidden one is not to be hinted at.
     """
-    written = entities_written_visible_to(reader=reader)
-    return list(
+    judgements = list(
         EntityJudgement.objects.filter(Q(left=entity) | Q(right=entity))
         .filter(undone_at__isnull=True)
-        .filter(
-            Q(by__organisation=reader.organisation)
-            | Q(by__isnull=True, left__in=written, right__in=written)
-        )
+        .filter(Q(by__organisation=reader.organisation) | Q(by__isnull=True))
         .select_related("by")
         .order_by("-at")
     )
+    by_rule = {pk for j in judgements if j.by_id is None for pk in (j.left_id, j.right_id)}
+    # A few sides at most: looked up by their ids, not as a subquery over every entity.
+    written = set(
+        entities_written_visible_to(reader=reader)
+        .filter(pk__in=sorted(by_rule))
+        .values_list("pk", flat=True)
+    )
+    return [j for j in judgements if j.by_id is not None or {j.left_id, j.right_id} <= written]
 
 
 def _near(entity: Entity, reader: User) -> tuple[tuple[NearEntity, ...], NearCalls]:
