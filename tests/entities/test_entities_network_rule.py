@@ -12,6 +12,7 @@ from samverkan.audit.models import AuditEvent
 from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity, EntityJudgement
 from samverkan.entities.sweep import near_sweep
+from samverkan.imports.about import entity_keys
 from samverkan.registers.services import vehicle_register_load
 from tests.conftest import login_verified
 from tests.entities.reports import camera_reading, intelligence
@@ -187,6 +188,8 @@ def test_the_car_is_headed_by_its_most_written_plate_and_a_hidden_slip_never_sho
     near_sweep()
     car = entity_current(Entity.objects.get(key="SE:ORH937"))
     assert car.key == "SE:ORH397"
+    # Imported rows and near keys are looked up by the keys the reader sees written.
+    assert entity_keys(reader=customs_officer, entity=car) == ["SE:ORH937"]
 
     def page(reader: User) -> str:
         client.logout()
