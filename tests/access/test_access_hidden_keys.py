@@ -9,8 +9,7 @@ from samverkan.entities.linking import entity_current
 from samverkan.entities.models import Entity
 from samverkan.identifiers import normalise
 from samverkan.imports.about import entity_keys
-from samverkan.intake.schemas import ReportIn
-from samverkan.intake.services import report_submit
+from tests.entities.reports import intelligence
 
 pytestmark = pytest.mark.django_db
 
@@ -18,23 +17,7 @@ ORG = "556677-8899"
 
 
 def _company(by: User, external_id: str, *mentions: tuple[str, str], tlp: str) -> None:
-    assert by.organisation is not None
-    data = ReportIn.model_validate(
-        {
-            "kind": "intelligence",
-            "external_id": external_id,
-            "occurred_at": "2026-05-02T06:40:00+02:00",
-            "handling": {"tlp": tlp},
-            "subjects": [
-                {
-                    "ref": "c1",
-                    "role": "company",
-                    "mentions": [{"kind": k, "value": v} for k, v in mentions],
-                }
-            ],
-        }
-    )
-    report_submit(organisation=by.organisation, data=data, by=by, via="test")
+    intelligence(by, external_id, *mentions, tlp=tlp, role="company")
 
 
 def test_a_company_a_reader_knows_by_name_only_is_not_looked_up_by_a_hidden_number(

@@ -9,9 +9,16 @@ from samverkan.intake.services import report_submit
 
 
 def intelligence(
-    by: User, external_id: str, *mentions: tuple[str, str], tlp: str = "AMBER"
+    by: User,
+    external_id: str,
+    *mentions: tuple[str, str],
+    tlp: str = "AMBER",
+    role: str = "suspect",
 ) -> Report:
-    """Stored through the intake service as every door does; ``mentions`` are (kind, value)."""
+    """Stored through the intake service as every door does; ``mentions`` are (kind, value).
+
+    All of them about one subject in ``role``.
+    """
     assert by.organisation is not None
     data = ReportIn.model_validate(
         {
@@ -23,7 +30,7 @@ def intelligence(
             "subjects": [
                 {
                     "ref": "s1",
-                    "role": "suspect",
+                    "role": role,
                     "mentions": [{"kind": k, "value": v} for k, v in mentions],
                 }
             ],
